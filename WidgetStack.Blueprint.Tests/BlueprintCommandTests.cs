@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using WidgetStack.Blueprint.Cli;
+
+namespace WidgetStack.Blueprint.Tests;
+
+public class BlueprintCommandTests
+{
+    [Test]
+    public void Prod_shows_three_replicas_over_three_zones_and_port_3333_open_to_the_load_balancer_only()
+    {
+        var (exit, output, error) = Run("prod", "--dir", Repository.Root);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(output, Does.Contain("Replicas: 3 over 3 zones"));
+            Assert.That(output, Does.Contain("Tasks accept port 3333 from the load balancer's group only."));
+            Assert.That(output, Does.Contain("10.0.0.0/19").And.Contain("10.0.224.0/22"));
+            Assert.That(output, Does.Contain("WidgetService").And.Contain("RocketCityWidgetServer"));
+        });
+    }
+
+    [Test]
+    public void Dev_shows_its_single_NAT_gateway()
+    {
+        var (exit, output, _) = Run("dev", "--dir", Repository.Root);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(0));
+            Assert.That(output, Does.Contain("single gateway in us-east-1a"));
+        });
+    }
+
+    [Test]
+    public void Mermaid_format_draws_every_zone_and_the_load_balancer()
+    {
+        var (exit, output, _) = Run("prod", "--dir", Repository.Root, "--format", "mermaid");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(0));
+            Assert.That(output, Does.StartWith("flowchart LR"));
+            Assert.That(output, Does.Contain("us-east-1a").And.Contain("us-east-1b").And.Contain("us-east-1c"));
+            Assert.That(output, Does.Contain("ALB widget-alb"));
+        });
+    }
+
+    [Test]
+    public void A_broken_stack_prints_every_error_and_exits_1()
+    {
+        var folder = Repository.WithStack("broken", ValidStack.Yaml(("widget:replicas", "0"), ("widget:cpu", "300"), ("widget:healthCheckPath", "ping")));
+
+        var (exit, output, error) = Run("broken", "--dir", folder);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.InvalidSettings));
+            Assert.That(output, Is.Empty);
+            Assert.That(error, Does.Contain("3 configuration error(s)"));
+            Assert.That(error, Does.Contain("widget:replicas").And.Contain("widget:cpu").And.Contain("widget:healthCheckPath"));
+            Assert.That(error, Does.Not.Contain("   at "), "no stack trace");
+        });
+    }
+
+    [Test]
+    public void An_unknown_stack_or_format_exits_2()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Run("staging", "--dir", Repository.Root).Exit, Is.EqualTo(BlueprintCommand.UnusableInput));
+            Assert.That(Run("prod", "--dir", Repository.Root, "--format", "pdf").Exit, Is.EqualTo(BlueprintCommand.UnusableInput));
+        });
+    }
+
+    [Test]
+    public void The_built_program_runs_as_a_new_user_runs_it_from_the_repository_root()
+    {
+        var program = Path.Combine(TestContext.CurrentContext.TestDirectory, "WidgetStack.Blueprint.dll");
+        var start = new ProcessStartInfo("dotnet", [program, "prod"])
+        {
+            WorkingDirectory = Repository.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(process.ExitCode, Is.EqualTo(0), error);
+            Assert.That(output, Does.Contain("Replicas: 3 over 3 zones"));
+        });
+    }
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = BlueprintCommand.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,150 @@
+using WidgetStack.Blueprint.Config;
+using WidgetStack.Blueprint.Design;
+using WidgetStack.Blueprint.Settings;
+
+namespace WidgetStack.Blueprint.Tests;
+
+public class DesignTests
+{
+    private static readonly string[] Stacks = ["dev", "prod"];
+
+    [TestCaseSource(nameof(Stacks))]
+    public void Tasks_accept_the_container_port_from_the_load_balancer_only(string stack)
+    {
+        var design = WidgetDesign.Load(Repository.Root, stack);
+        var port = design.Settings.Task.ContainerPort;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(design.Firewall.Tasks.Ingress, Has.Count.EqualTo(1));
+            Assert.That(design.Firewall.Tasks.Ingress[0].Port, Is.EqualTo(port));
+            Assert.That(design.Firewall.Tasks.Ingress[0].Peer, Is.EqualTo(FirewallPeer.GroupOf(GroupRole.LoadBalancer)));
+            Assert.That(
+                design.Firewall.Groups.SelectMany(g => g.Ingress).Where(r => r.Port == port).Select(r => r.Peer.Cidr),
+                Has.All.Null,
+                "no rule opens the container port to a CIDR");
+        });
+    }
+
+    [TestCase(false, new[] { 80 })]
+    [TestCase(true, new[] { 80, 443 })]
+    public void The_load_balancer_accepts_web_ports_from_anywhere_and_sends_only_to_the_tasks(bool https, int[] worldPorts)
+    {
+        var firewall = FirewallDesign.From(3333, https);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(firewall.LoadBalancer.Ingress.Select(r => r.Port), Is.EqualTo(worldPorts));
+            Assert.That(firewall.LoadBalancer.Ingress.Select(r => r.Peer), Has.All.EqualTo(FirewallPeer.Anywhere));
+            Assert.That(firewall.LoadBalancer.Egress.Select(r => (r.Port, r.Peer)), Is.EqualTo(new[] { (3333, FirewallPeer.GroupOf(GroupRole.Tasks)) }));
+            Assert.That(firewall.Groups.SelectMany(g => g.Ingress.Concat(g.Egress)).Select(r => r.Description), Has.All.Not.Empty);
+        });
+    }
+
+    [Test]
+    public void Tasks_send_only_HTTPS_out()
+    {
+        var firewall = FirewallDesign.From(3333, https: false);
+
+        Assert.That(firewall.Tasks.Egress.Select(r => r.Port), Is.EqualTo(new[] { 443 }));
+    }
+
+    [Test]
+    public void Security_group_descriptions_never_depend_on_the_settings()
+    {
+        var one = FirewallDesign.From(3333, https: false);
+        var other = FirewallDesign.From(8080, https: true);
+
+        Assert.That(one.Groups.Select(g => g.Description), Is.EqualTo(other.Groups.Select(g => g.Description)));
+    }
+
+    [TestCaseSource(nameof(Stacks))]
+    public void No_IAM_statement_allows_wildcard_actions_and_only_the_ECR_login_takes_any_resource(string stack)
+    {
+        var iam = WidgetDesign.Load(Repository.Root, stack).Iam;
+        var statements = iam.Roles.SelectMany(r => r.Statements).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(statements.SelectMany(s => s.Actions), Has.None.Contain("*"));
+            Assert.That(
+                statements.Where(s => s.Resource is PolicyResource.Any).SelectMany(s => s.Actions),
+                Is.EqualTo(new[] { "ecr:GetAuthorizationToken" }));
+            Assert.That(iam.Execution.Name, Is.Not.EqualTo(iam.Task.Name));
+            Assert.That(iam.Task.Statements, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void The_execution_role_pulls_from_the_one_repository_of_the_image()
+    {
+        var iam = WidgetDesign.Load(Repository.Root, "prod").Iam;
+
+        Assert.That(
+            iam.Execution.Statements.Select(s => s.Resource).OfType<PolicyResource.Arn>().Select(a => a.Value),
+            Is.EqualTo(new[] { "arn:aws:ecr:us-east-1:123456789012:repository/rocket-city-widget-server" }));
+    }
+
+    [Test]
+    public void Blue_green_builds_two_target_groups_a_production_rule_and_the_infrastructure_role()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(("widget:deploymentStrategy", "blueGreen"), ("widget:bakeTimeMinutes", "10")));
+
+        var design = WidgetDesign.Load(folder, "qa");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(design.LoadBalancer.TargetGroups.Select(t => t.Name), Is.EqualTo(new[] { "widget-blue", "widget-green" }));
+            Assert.That(design.LoadBalancer.ProductionRule, Is.Not.Null);
+            Assert.That(design.Iam.Infrastructure!.ManagedPolicyArns.Single(), Does.EndWith("/AmazonECSInfrastructureRolePolicyForLoadBalancers"));
+            Assert.That(design.Iam.Infrastructure.TrustedService, Is.EqualTo("ecs.amazonaws.com"));
+            Assert.That(design.Service.Deployment.StrategyName, Is.EqualTo("BLUE_GREEN"));
+            Assert.That(design.Service.Deployment.BakeTimeMinutes, Is.EqualTo(10));
+        });
+    }
+
+    [Test]
+    public void HTTPS_adds_a_TLS_1_3_listener_and_turns_port_80_into_a_redirect()
+    {
+        var arn = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(("widget:certificateArn", arn)));
+
+        var alb = WidgetDesign.Load(folder, "qa").LoadBalancer;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(alb.TrafficListener.Port, Is.EqualTo(443));
+            Assert.That(alb.TrafficListener.CertificateArn, Is.EqualTo(arn));
+            Assert.That(alb.TrafficListener.SslPolicy, Does.Contain("TLS13"));
+            Assert.That(alb.Listeners.Single(l => l.Port == 80).Action, Is.EqualTo(ListenerAction.RedirectToHttps));
+        });
+    }
+
+    [TestCase("rolling")]
+    [TestCase("blueGreen")]
+    public void Auto_named_load_balancer_and_target_groups_fit_the_32_character_limit(string strategy)
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(("widget:deploymentStrategy", strategy)));
+
+        var alb = WidgetDesign.Load(folder, "qa").LoadBalancer;
+
+        Assert.That(alb.TargetGroups.Select(t => t.Name).Append(alb.Name), Has.All.Length.LessThanOrEqualTo(LoadBalancerDesign.MaxLogicalNameLength));
+    }
+
+    [TestCaseSource(nameof(Stacks))]
+    public void The_service_is_WidgetService_of_family_RocketCityWidgetServer_with_the_configured_count(string stack)
+    {
+        var settings = SettingsReader.Read(StackFile.Load(Repository.Root, stack));
+        var service = WidgetDesign.From(settings).Service;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(service.Name, Is.EqualTo("WidgetService"));
+            Assert.That(service.Task.Family, Is.EqualTo("RocketCityWidgetServer"));
+            Assert.That(service.DesiredCount, Is.EqualTo(settings.Scaling.Replicas));
+            Assert.That(FargateSize(service.Task), Is.True);
+        });
+    }
+
+    private static bool FargateSize(TaskDesign task) => Rules.FargateTaskSizes.IsValid(task.Cpu, task.MemoryMiB);
+}

@@ -1,0 +1,142 @@
+using WidgetStack.Blueprint.Config;
+using WidgetStack.Blueprint.Settings;
+
+namespace WidgetStack.Blueprint.Tests;
+
+public class ValidationTests
+{
+    private static readonly TestCaseData[] BadConfigs =
+    [
+        Case("region missing", "aws:region", ("aws:region", null)),
+        Case("region not a region", "aws:region", ("aws:region", "moon-base")),
+        Case("unknown key, a typo", "widget:replica", ("widget:replica", "3")),
+        Case("unknown key far from any", "widget:colour", ("widget:colour", "blue")),
+        Case("replicas zero", "widget:replicas", ("widget:replicas", "0")),
+        Case("replicas negative", "widget:replicas", ("widget:replicas", "-2")),
+        Case("replicas not a number", "widget:replicas", ("widget:replicas", "three")),
+        Case("replicas fractional", "widget:replicas", ("widget:replicas", "2.5")),
+        Case("replicas above 1000", "widget:replicas", ("widget:replicas", "1001")),
+        Case("replicas a list", "widget:replicas", ("widget:replicas", "[3]")),
+        Case("containerPort zero", "widget:containerPort", ("widget:containerPort", "0")),
+        Case("containerPort above 65535", "widget:containerPort", ("widget:containerPort", "70000")),
+        Case("vpcCidr not a CIDR", "widget:vpcCidr", ("widget:vpcCidr", "10.0.0.0")),
+        Case("vpcCidr garbage", "widget:vpcCidr", ("widget:vpcCidr", "ten/16")),
+        Case("vpcCidr host bits set", "widget:vpcCidr", ("widget:vpcCidr", "10.0.0.1/16")),
+        Case("vpcCidr larger than /16", "widget:vpcCidr", ("widget:vpcCidr", "10.0.0.0/8")),
+        Case("vpcCidr smaller than /28", "widget:vpcCidr", ("widget:vpcCidr", "10.0.0.0/29")),
+        Case("vpcCidr too small for the layout", "widget:vpcCidr", ("widget:vpcCidr", "10.0.0.0/24")),
+        Case("vpcCidr IPv6", "widget:vpcCidr", ("widget:vpcCidr", "\"fd00::/56\"")),
+        Case("vpcCidr too small for the peak", "widget:vpcCidr", ("widget:vpcCidr", "10.0.0.0/21"), ("widget:replicas", "600"), ("widget:availabilityZones", "[us-east-1a, us-east-1b]")),
+        Case("zones missing", "widget:availabilityZones", ("widget:availabilityZones", null)),
+        Case("zones a single word", "widget:availabilityZones", ("widget:availabilityZones", "us-east-1a")),
+        Case("zones only one", "widget:availabilityZones", ("widget:availabilityZones", "[us-east-1a]")),
+        Case("zones empty", "widget:availabilityZones", ("widget:availabilityZones", "[]")),
+        Case("zones duplicated", "widget:availabilityZones", ("widget:availabilityZones", "[us-east-1a, us-east-1a]")),
+        Case("zone of another region", "widget:availabilityZones", ("widget:availabilityZones", "[us-east-1a, us-west-2b]")),
+        Case("zones more than six", "widget:availabilityZones", ("widget:availabilityZones", "[us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f, us-east-1g]")),
+        Case("natGateways unknown", "widget:natGateways", ("widget:natGateways", "none")),
+        Case("image missing", "widget:image", ("widget:image", null)),
+        Case("image from Docker Hub", "widget:image", ("widget:image", "nginx:latest")),
+        Case("image without tag", "widget:image", ("widget:image", "123456789012.dkr.ecr.us-east-1.amazonaws.com/widget")),
+        Case("image short account", "widget:image", ("widget:image", "1234.dkr.ecr.us-east-1.amazonaws.com/widget:1")),
+        Case("image uppercase repository", "widget:image", ("widget:image", "123456789012.dkr.ecr.us-east-1.amazonaws.com/Widget:1")),
+        Case("image a secret", "widget:image", ("widget:image", "\n    secure: AAAB")),
+        Case("cpu not a Fargate size", "widget:cpu", ("widget:cpu", "300")),
+        Case("memory not valid for cpu", "widget:memoryMiB", ("widget:cpu", "256"), ("widget:memoryMiB", "4096")),
+        Case("memory off the step", "widget:memoryMiB", ("widget:cpu", "1024"), ("widget:memoryMiB", "2500")),
+        Case("memory below 8192 cpu minimum", "widget:memoryMiB", ("widget:cpu", "8192"), ("widget:memoryMiB", "8192")),
+        Case("cpuArchitecture lowercase", "widget:cpuArchitecture", ("widget:cpuArchitecture", "arm64")),
+        Case("spot not a boolean", "widget:spot", ("widget:spot", "maybe")),
+        Case("logRetentionDays not a CloudWatch value", "widget:logRetentionDays", ("widget:logRetentionDays", "10")),
+        Case("deploymentStrategy unknown", "widget:deploymentStrategy", ("widget:deploymentStrategy", "canary")),
+        Case("minHealthyPercent above 100", "widget:minHealthyPercent", ("widget:minHealthyPercent", "150")),
+        Case("maxPercent below 100", "widget:maxPercent", ("widget:maxPercent", "90")),
+        Case("maxPercent above 200", "widget:maxPercent", ("widget:maxPercent", "300")),
+        Case("stall: min 100 max 100", "widget:minHealthyPercent", ("widget:minHealthyPercent", "100"), ("widget:maxPercent", "100")),
+        Case("stall: 3 replicas max 125", "widget:minHealthyPercent", ("widget:replicas", "3"), ("widget:maxPercent", "125")),
+        Case("stall: 2 replicas min 75 max 100", "widget:minHealthyPercent", ("widget:replicas", "2"), ("widget:minHealthyPercent", "75"), ("widget:maxPercent", "100")),
+        Case("stall: 1 replica min 100 max 150", "widget:minHealthyPercent", ("widget:replicas", "1"), ("widget:maxPercent", "150")),
+        Case("stall within the autoscaling range", "widget:minHealthyPercent", ("widget:replicas", "4"), ("widget:maxPercent", "125"), ("widget:minHealthyPercent", "100"), ("widget:autoscaling", "true"), ("widget:minReplicas", "2"), ("widget:maxReplicas", "8")),
+        Case("rollback without circuit breaker", "widget:circuitBreakerRollback", ("widget:circuitBreaker", "false"), ("widget:circuitBreakerRollback", "true")),
+        Case("bakeTimeMinutes above a day", "widget:bakeTimeMinutes", ("widget:bakeTimeMinutes", "1441")),
+        Case("grace period negative", "widget:healthCheckGracePeriodSeconds", ("widget:healthCheckGracePeriodSeconds", "-1")),
+        Case("certificate not an ARN", "widget:certificateArn", ("widget:certificateArn", "my-cert")),
+        Case("certificate of another region", "widget:certificateArn", ("widget:certificateArn", "arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012")),
+        Case("deletionProtection not a boolean", "widget:deletionProtection", ("widget:deletionProtection", "yes-please")),
+        Case("health path without slash", "widget:healthCheckPath", ("widget:healthCheckPath", "health")),
+        Case("health path with a space", "widget:healthCheckPath", ("widget:healthCheckPath", "\"/he alth\"")),
+        Case("health interval below 5", "widget:healthCheckIntervalSeconds", ("widget:healthCheckIntervalSeconds", "4")),
+        Case("health interval above 300", "widget:healthCheckIntervalSeconds", ("widget:healthCheckIntervalSeconds", "301")),
+        Case("health timeout below 2", "widget:healthCheckTimeoutSeconds", ("widget:healthCheckTimeoutSeconds", "1")),
+        Case("health timeout not below interval", "widget:healthCheckTimeoutSeconds", ("widget:healthCheckIntervalSeconds", "10"), ("widget:healthCheckTimeoutSeconds", "10")),
+        Case("healthy threshold 1", "widget:healthyThreshold", ("widget:healthyThreshold", "1")),
+        Case("unhealthy threshold 11", "widget:unhealthyThreshold", ("widget:unhealthyThreshold", "11")),
+        Case("deregistration delay above an hour", "widget:deregistrationDelaySeconds", ("widget:deregistrationDelaySeconds", "3601")),
+        Case("autoscaling floor above replicas", "widget:minReplicas", ("widget:autoscaling", "true"), ("widget:minReplicas", "4"), ("widget:maxReplicas", "8")),
+        Case("autoscaling ceiling below replicas", "widget:maxReplicas", ("widget:autoscaling", "true"), ("widget:minReplicas", "1"), ("widget:maxReplicas", "2")),
+        Case("cpu target above 90", "widget:cpuTargetPercent", ("widget:cpuTargetPercent", "95")),
+        Case("a mapping where a number goes", "widget:replicas", ("widget:replicas", "{count: 3}")),
+    ];
+
+    [TestCaseSource(nameof(BadConfigs))]
+    public void A_bad_value_is_rejected_naming_the_key_the_value_and_what_is_allowed(string expectedKey, (string Key, string? Value)[] changes)
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(changes));
+
+        var error = Assert.Throws<SettingsException>(() => SettingsReader.Read(StackFile.Load(folder, "qa")));
+
+        var named = error!.Errors.Where(e => e.Key == expectedKey).ToList();
+        Assert.That(named, Is.Not.Empty, $"errors were: {error.Message}");
+        Assert.That(named[0].ToString(), Does.Contain("allowed:"));
+        var changed = changes.FirstOrDefault(c => c.Key == expectedKey).Value;
+        if (changed is not null && !changed.Contains("secure", StringComparison.Ordinal) && !changed.StartsWith('[') && !changed.StartsWith('{'))
+        {
+            Assert.That(named[0].Value, Does.Contain(changed.Trim('"')), "the message shows the value as written");
+        }
+    }
+
+    [Test]
+    public void There_are_at_least_forty_bad_configs() =>
+        Assert.That(BadConfigs, Has.Length.GreaterThanOrEqualTo(40));
+
+    [Test]
+    public void Every_error_of_a_file_comes_out_together()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(
+            ("widget:replicas", "zero"),
+            ("widget:image", "nginx"),
+            ("widget:cpu", "256"),
+            ("widget:memoryMiB", "4096"),
+            ("widget:healthCheckPath", "health"),
+            ("widget:natGatways", "single")));
+
+        var error = Assert.Throws<SettingsException>(() => SettingsReader.Read(StackFile.Load(folder, "qa")));
+
+        Assert.That(
+            error!.Errors.Select(e => e.Key),
+            Is.EquivalentTo(new[] { "widget:replicas", "widget:image", "widget:memoryMiB", "widget:healthCheckPath", "widget:natGatways" }));
+    }
+
+    [Test]
+    public void A_typo_suggests_the_nearest_key()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(("widget:natGatways", "single")));
+
+        var error = Assert.Throws<SettingsException>(() => SettingsReader.Read(StackFile.Load(folder, "qa")));
+
+        Assert.That(error!.Errors.Single().Problem, Does.Contain("did you mean widget:natGateways?"));
+    }
+
+    [Test]
+    public void A_secret_never_appears_in_an_error()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(("widget:image", "\n    secure: AAABsupersecret")));
+
+        var error = Assert.Throws<SettingsException>(() => SettingsReader.Read(StackFile.Load(folder, "qa")));
+
+        Assert.That(error!.Message, Does.Not.Contain("supersecret").And.Contain("[secret]"));
+    }
+
+    private static TestCaseData Case(string name, string expectedKey, params (string Key, string? Value)[] changes) =>
+        new TestCaseData(expectedKey, changes).SetName($"Rejects {name}");
+}

@@ -1,0 +1,83 @@
+namespace WidgetStack.Blueprint.Design;
+
+/// <summary>What a policy statement applies to.</summary>
+public abstract record PolicyResource
+{
+    private PolicyResource()
+    {
+    }
+
+    /// <summary>"*": only where the action has no resource (ecr:GetAuthorizationToken).</summary>
+    public sealed record Any : PolicyResource
+    {
+        /// <inheritdoc/>
+        public override string ToString() => "*";
+    }
+
+    /// <summary>A resource known from the settings.</summary>
+    public sealed record Arn(string Value) : PolicyResource
+    {
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+    }
+
+    /// <summary>The streams of the stack's log group, whose ARN is known only once it exists.</summary>
+    public sealed record LogStreamsOf(string LogGroupName) : PolicyResource
+    {
+        /// <inheritdoc/>
+        public override string ToString() => $"log group {LogGroupName}, its streams";
+    }
+}
+
+/// <summary>One Allow statement.</summary>
+/// <param name="Sid">Statement id.</param>
+/// <param name="Actions">Actions allowed, each a single named action (no wildcards).</param>
+/// <param name="Resource">What they apply to.</param>
+public sealed record PolicyStatement(string Sid, IReadOnlyList<string> Actions, PolicyResource Resource);
+
+/// <summary>An IAM role, the service that assumes it, and what it may do.</summary>
+/// <param name="Name">Logical name.</param>
+/// <param name="Purpose">Why it exists.</param>
+/// <param name="TrustedService">Service principal allowed to assume it.</param>
+/// <param name="Statements">Inline policy statements.</param>
+/// <param name="ManagedPolicyArns">AWS managed policies attached.</param>
+public sealed record RoleDesign(string Name, string Purpose, string TrustedService, IReadOnlyList<PolicyStatement> Statements, IReadOnlyList<string> ManagedPolicyArns);
+
+/// <summary>
+/// Least-privilege roles: the execution role pulls from the one repository and writes to the one
+/// log group; the task role (what the server's own code may do) is separate and empty; blue/green
+/// adds the infrastructure role ECS uses to shift listener traffic.
+/// </summary>
+/// <param name="Execution">Used by the ECS agent to start the task.</param>
+/// <param name="Task">Assumed by the widget server's code.</param>
+/// <param name="Infrastructure">Blue/green only.</param>
+public sealed record IamDesign(RoleDesign Execution, RoleDesign Task, RoleDesign? Infrastructure)
+{
+    /// <summary>All roles built.</summary>
+    public IReadOnlyList<RoleDesign> Roles => Infrastructure is null ? [Execution, Task] : [Execution, Task, Infrastructure];
+
+    /// <summary>Derives the roles.</summary>
+    public static IamDesign From(string partition, string repositoryArn, string logGroupName, bool blueGreen)
+    {
+        var execution = new RoleDesign(
+            "widget-execution",
+            "ECS agent: pull the image, write the logs",
+            "ecs-tasks.amazonaws.com",
+            [
+                new("EcrLogin", ["ecr:GetAuthorizationToken"], new PolicyResource.Any()),
+                new("PullWidgetImage", ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"], new PolicyResource.Arn(repositoryArn)),
+                new("WriteWidgetLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], new PolicyResource.LogStreamsOf(logGroupName)),
+            ],
+            []);
+        var task = new RoleDesign("widget-task", "The widget server's own AWS access: none", "ecs-tasks.amazonaws.com", [], []);
+        var infrastructure = blueGreen
+            ? new RoleDesign(
+                "widget-ecs-infra",
+                "ECS blue/green: shift listener traffic between target groups",
+                "ecs.amazonaws.com",
+                [],
+                [$"arn:{partition}:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForLoadBalancers"])
+            : null;
+        return new IamDesign(execution, task, infrastructure);
+    }
+}

@@ -1,0 +1,113 @@
+using WidgetStack.Blueprint.Settings;
+
+namespace WidgetStack.Blueprint.Design;
+
+/// <summary>What a listener does with a request.</summary>
+public enum ListenerAction
+{
+    /// <summary>Forward to the production target group.</summary>
+    Forward,
+
+    /// <summary>Answer 301 to the same URL on HTTPS.</summary>
+    RedirectToHttps,
+}
+
+/// <summary>A listener of the ALB.</summary>
+/// <param name="Name">Logical name.</param>
+/// <param name="Port">TCP port.</param>
+/// <param name="Protocol">HTTP or HTTPS.</param>
+/// <param name="Action">Forward or redirect.</param>
+/// <param name="CertificateArn">ACM certificate (HTTPS only).</param>
+/// <param name="SslPolicy">TLS policy (HTTPS only).</param>
+public sealed record ListenerDesign(string Name, int Port, string Protocol, ListenerAction Action, string? CertificateArn, string? SslPolicy);
+
+/// <summary>How the ALB probes a target.</summary>
+/// <param name="Path">HTTP path.</param>
+/// <param name="IntervalSeconds">Seconds between probes.</param>
+/// <param name="TimeoutSeconds">Seconds before a probe fails.</param>
+/// <param name="HealthyThreshold">Successes to turn healthy.</param>
+/// <param name="UnhealthyThreshold">Failures to turn unhealthy.</param>
+/// <param name="Matcher">HTTP codes that count as healthy.</param>
+public sealed record HealthCheckDesign(string Path, int IntervalSeconds, int TimeoutSeconds, int HealthyThreshold, int UnhealthyThreshold, string Matcher);
+
+/// <summary>A target group of task IPs on the container port.</summary>
+/// <param name="Name">Logical name, at most 24 characters so that Pulumi's auto-name fits AWS's 32.</param>
+/// <param name="Port">Container port.</param>
+/// <param name="DeregistrationDelaySeconds">Seconds a stopping task drains.</param>
+/// <param name="HealthCheck">Probe settings.</param>
+public sealed record TargetGroupDesign(string Name, int Port, int DeregistrationDelaySeconds, HealthCheckDesign HealthCheck)
+{
+    /// <summary>Fargate (awsvpc) needs ip targets.</summary>
+    public const string TargetType = "ip";
+
+    /// <summary>Protocol from the ALB to the tasks.</summary>
+    public const string Protocol = "HTTP";
+}
+
+/// <summary>
+/// Blue/green only: the production listener rule that ECS re-weights between the two target
+/// groups during a deploy (the program must not fight those changes).
+/// </summary>
+/// <param name="Name">Logical name.</param>
+/// <param name="Priority">Rule priority on the traffic listener.</param>
+/// <param name="PathPattern">Requests it matches: all of them.</param>
+/// <param name="ProductionTargetGroup">Group that starts with all traffic.</param>
+/// <param name="AlternateTargetGroup">Group a new version starts in.</param>
+public sealed record ProductionRuleDesign(string Name, int Priority, string PathPattern, string ProductionTargetGroup, string AlternateTargetGroup);
+
+/// <summary>The internet-facing Application Load Balancer in the public subnets.</summary>
+/// <param name="Name">Logical name, at most 24 characters.</param>
+/// <param name="Listeners">Listeners; the forwarding one carries the traffic.</param>
+/// <param name="TargetGroups">One group (rolling) or blue and green (blue/green).</param>
+/// <param name="ProductionRule">Blue/green's production listener rule, or null.</param>
+/// <param name="DeletionProtection">Whether deletion is refused (ELB.6).</param>
+/// <param name="IdleTimeoutSeconds">Seconds an idle connection stays open.</param>
+public sealed record LoadBalancerDesign(
+    string Name,
+    IReadOnlyList<ListenerDesign> Listeners,
+    IReadOnlyList<TargetGroupDesign> TargetGroups,
+    ProductionRuleDesign? ProductionRule,
+    bool DeletionProtection,
+    int IdleTimeoutSeconds)
+{
+    /// <summary>Longest logical name of an auto-named ALB or target group: 32 minus Pulumi's 8-character suffix.</summary>
+    public const int MaxLogicalNameLength = 24;
+
+    /// <summary>TLS policy with TLS 1.3 (ELB.17).</summary>
+    public const string TlsPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+    /// <summary>Drop headers with invalid fields (ELB.4).</summary>
+    public const bool DropInvalidHeaderFields = true;
+
+    /// <summary>Desync mitigation mode (ELB.12 accepts defensive or strictest).</summary>
+    public const string DesyncMitigationMode = "defensive";
+
+    /// <summary>The listener that forwards traffic to the tasks.</summary>
+    public ListenerDesign TrafficListener => Listeners.Single(l => l.Action == ListenerAction.Forward);
+
+    /// <summary>The target group that takes traffic first.</summary>
+    public TargetGroupDesign ProductionTargetGroup => TargetGroups[0];
+
+    /// <summary>Derives listeners and target groups.</summary>
+    public static LoadBalancerDesign From(LoadBalancerSettings settings, DeploymentStrategy strategy, int containerPort)
+    {
+        var check = settings.HealthCheck;
+        var health = new HealthCheckDesign(check.Path, check.IntervalSeconds, check.TimeoutSeconds, check.HealthyThreshold, check.UnhealthyThreshold, "200");
+        TargetGroupDesign Group(string name) => new(name, containerPort, settings.DeregistrationDelaySeconds, health);
+
+        var groups = strategy == DeploymentStrategy.BlueGreen
+            ? new[] { Group("widget-blue"), Group("widget-green") }
+            : [Group("widget-tasks")];
+        var listeners = settings.Https
+            ? new[]
+            {
+                new ListenerDesign("widget-https", FirewallDesign.HttpsPort, "HTTPS", ListenerAction.Forward, settings.CertificateArn, TlsPolicy),
+                new ListenerDesign("widget-http", FirewallDesign.HttpPort, "HTTP", ListenerAction.RedirectToHttps, null, null),
+            }
+            : [new ListenerDesign("widget-http", FirewallDesign.HttpPort, "HTTP", ListenerAction.Forward, null, null)];
+        var rule = strategy == DeploymentStrategy.BlueGreen
+            ? new ProductionRuleDesign("widget-production", 1, "/*", groups[0].Name, groups[1].Name)
+            : null;
+        return new LoadBalancerDesign("widget-alb", listeners, groups, rule, settings.DeletionProtection, IdleTimeoutSeconds: 60);
+    }
+}

@@ -1,0 +1,142 @@
+using WidgetStack.Blueprint.Rules;
+using WidgetStack.Blueprint.Settings;
+
+namespace WidgetStack.Blueprint.Design;
+
+/// <summary>The widget server container.</summary>
+/// <param name="Name">Container name.</param>
+/// <param name="Image">ECR image URI.</param>
+/// <param name="Port">TCP port it listens on (hostPort equals it in awsvpc mode).</param>
+/// <param name="User">Non-root user it runs as (ECS.20).</param>
+public sealed record ContainerDesign(string Name, string Image, int Port, string User)
+{
+    /// <summary>Read-only root filesystem (ECS.5).</summary>
+    public const bool ReadonlyRootFilesystem = true;
+
+    /// <summary>Never privileged (ECS.4).</summary>
+    public const bool Privileged = false;
+}
+
+/// <summary>Where the container's output goes (awslogs driver; ECS.9).</summary>
+/// <param name="GroupName">Log group, created by the program (the execution role may not create groups).</param>
+/// <param name="RetentionDays">Days kept (CKV_AWS_66).</param>
+/// <param name="StreamPrefix">awslogs-stream-prefix.</param>
+public sealed record LogDesign(string GroupName, int RetentionDays, string StreamPrefix);
+
+/// <summary>The Fargate task definition.</summary>
+/// <param name="Family">Task family.</param>
+/// <param name="Cpu">CPU units (1024 = 1 vCPU).</param>
+/// <param name="MemoryMiB">Memory, MiB.</param>
+/// <param name="Architecture">CPU architecture.</param>
+/// <param name="Container">The one container.</param>
+/// <param name="Logs">Its log group.</param>
+public sealed record TaskDesign(string Family, int Cpu, int MemoryMiB, CpuArchitecture Architecture, ContainerDesign Container, LogDesign Logs)
+{
+    /// <summary>Fargate needs awsvpc networking.</summary>
+    public const string NetworkMode = "awsvpc";
+}
+
+/// <summary>How a deploy replaces tasks.</summary>
+/// <param name="Strategy">Rolling or blue/green.</param>
+/// <param name="MinHealthyPercent">Percent of the desired count kept running.</param>
+/// <param name="MaxPercent">Percent of the desired count allowed to run.</param>
+/// <param name="CircuitBreaker">Whether a failing deploy is stopped.</param>
+/// <param name="Rollback">Whether it then rolls back.</param>
+/// <param name="BakeTimeMinutes">Blue/green: minutes both versions run; null for rolling.</param>
+/// <param name="TasksKeptRunning">Tasks kept running during a deploy at the desired count.</param>
+/// <param name="TasksAllowed">Tasks allowed during a deploy at the desired count.</param>
+/// <param name="CircuitBreakerThreshold">Failed tasks that trip the breaker.</param>
+public sealed record DeploymentDesign(
+    DeploymentStrategy Strategy,
+    int MinHealthyPercent,
+    int MaxPercent,
+    bool CircuitBreaker,
+    bool Rollback,
+    int? BakeTimeMinutes,
+    int TasksKeptRunning,
+    int TasksAllowed,
+    int CircuitBreakerThreshold)
+{
+    /// <summary>The native ECS controller: the only one with the circuit breaker.</summary>
+    public const string Controller = "ECS";
+
+    /// <summary>The ECS API name of the strategy.</summary>
+    public string StrategyName => Strategy == DeploymentStrategy.BlueGreen ? "BLUE_GREEN" : "ROLLING";
+}
+
+/// <summary>Target tracking on average CPU.</summary>
+/// <param name="MinReplicas">Floor, tasks.</param>
+/// <param name="MaxReplicas">Ceiling, tasks.</param>
+/// <param name="CpuTargetPercent">Average CPU kept, percent.</param>
+/// <param name="ScaleOutCooldownSeconds">Seconds between scale-outs.</param>
+/// <param name="ScaleInCooldownSeconds">Seconds between scale-ins (longer: removing tasks is the risky way).</param>
+public sealed record AutoscalingDesign(int MinReplicas, int MaxReplicas, int CpuTargetPercent, int ScaleOutCooldownSeconds, int ScaleInCooldownSeconds);
+
+/// <summary>The ECS cluster and the Fargate service in the private subnets.</summary>
+/// <param name="ClusterName">Logical name of the cluster.</param>
+/// <param name="Name">Service name.</param>
+/// <param name="Task">Task definition.</param>
+/// <param name="DesiredCount">Tasks at deploy time.</param>
+/// <param name="CapacityProvider">FARGATE or FARGATE_SPOT.</param>
+/// <param name="HealthCheckGracePeriodSeconds">Seconds failing ALB checks of a new task are ignored.</param>
+/// <param name="Deployment">How deploys replace tasks.</param>
+/// <param name="Autoscaling">CPU target tracking, or null.</param>
+public sealed record ServiceDesign(
+    string ClusterName,
+    string Name,
+    TaskDesign Task,
+    int DesiredCount,
+    string CapacityProvider,
+    int HealthCheckGracePeriodSeconds,
+    DeploymentDesign Deployment,
+    AutoscalingDesign? Autoscaling)
+{
+    /// <summary>The service name ops and dashboards know.</summary>
+    public const string ServiceName = "WidgetService";
+
+    /// <summary>The task family.</summary>
+    public const string TaskFamily = "RocketCityWidgetServer";
+
+    /// <summary>Newest Fargate platform (ECS.10).</summary>
+    public const string PlatformVersion = "LATEST";
+
+    /// <summary>Tasks live in private subnets and get no public IP (ECS.2).</summary>
+    public const bool AssignPublicIp = false;
+
+    /// <summary>Container Insights on the cluster (ECS.12).</summary>
+    public const bool ContainerInsights = true;
+
+    /// <summary>Derives the service from the settings.</summary>
+    public static ServiceDesign From(WidgetSettings settings)
+    {
+        var task = settings.Task;
+        var scaling = settings.Scaling;
+        var deployment = settings.Deployment;
+        var logs = new LogDesign($"/ecs/{settings.Project}/{settings.Stack}", task.LogRetentionDays, "widget");
+        var container = new ContainerDesign("widget-server", task.Image.Uri, task.ContainerPort, User: "1000");
+        var taskDesign = new TaskDesign(TaskFamily, task.Cpu, task.MemoryMiB, task.Architecture, container, logs);
+        var blueGreen = deployment.Strategy == DeploymentStrategy.BlueGreen;
+        var deploymentDesign = new DeploymentDesign(
+            deployment.Strategy,
+            deployment.MinHealthyPercent,
+            deployment.MaxPercent,
+            deployment.CircuitBreaker,
+            deployment.Rollback,
+            blueGreen ? deployment.BakeTimeMinutes : null,
+            RollingDeployment.TasksKeptRunning(scaling.Replicas, deployment.MinHealthyPercent),
+            RollingDeployment.TasksAllowed(scaling.Replicas, deployment.MaxPercent),
+            RollingDeployment.CircuitBreakerThreshold(scaling.Replicas));
+        var autoscaling = scaling.Autoscaling
+            ? new AutoscalingDesign(scaling.MinReplicas, scaling.MaxReplicas, scaling.CpuTargetPercent, ScaleOutCooldownSeconds: 60, ScaleInCooldownSeconds: 300)
+            : null;
+        return new ServiceDesign(
+            "widget-cluster",
+            ServiceName,
+            taskDesign,
+            scaling.Replicas,
+            task.Spot ? "FARGATE_SPOT" : "FARGATE",
+            deployment.HealthCheckGracePeriodSeconds,
+            deploymentDesign,
+            autoscaling);
+    }
+}

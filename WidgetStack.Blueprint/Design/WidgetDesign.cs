@@ -1,0 +1,69 @@
+using WidgetStack.Blueprint.Config;
+using WidgetStack.Blueprint.Settings;
+
+namespace WidgetStack.Blueprint.Design;
+
+/// <summary>Everything one stack builds, as plain data: what the Pulumi program projects into resources.</summary>
+/// <param name="Settings">The validated settings it came from.</param>
+/// <param name="Network">VPC, subnets, NAT.</param>
+/// <param name="Firewall">Security groups and rules.</param>
+/// <param name="LoadBalancer">ALB, listeners, target groups.</param>
+/// <param name="Service">Cluster, task definition, service.</param>
+/// <param name="Iam">Roles.</param>
+/// <param name="Warnings">Choices that are allowed but fall short of a security control or of resilience.</param>
+public sealed record WidgetDesign(
+    WidgetSettings Settings,
+    NetworkDesign Network,
+    FirewallDesign Firewall,
+    LoadBalancerDesign LoadBalancer,
+    ServiceDesign Service,
+    IamDesign Iam,
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>Reads, validates and designs one stack from its files.</summary>
+    /// <exception cref="ConfigFileException">A file cannot be read.</exception>
+    /// <exception cref="SettingsException">The stack breaks rules; all are listed.</exception>
+    public static WidgetDesign Load(string directory, string stack) =>
+        From(SettingsReader.Read(StackFile.Load(directory, stack)));
+
+    /// <summary>Designs the stack from validated settings.</summary>
+    public static WidgetDesign From(WidgetSettings settings)
+    {
+        var service = ServiceDesign.From(settings);
+        var blueGreen = settings.Deployment.Strategy == DeploymentStrategy.BlueGreen;
+        return new WidgetDesign(
+            settings,
+            NetworkDesign.From(settings.Network),
+            FirewallDesign.From(settings.Task.ContainerPort, settings.LoadBalancer.Https),
+            LoadBalancerDesign.From(settings.LoadBalancer, settings.Deployment.Strategy, settings.Task.ContainerPort),
+            service,
+            IamDesign.From(settings.Task.Image.Partition, settings.Task.Image.RepositoryArn, service.Task.Logs.GroupName, blueGreen),
+            WarningsFor(settings));
+    }
+
+    private static List<string> WarningsFor(WidgetSettings settings)
+    {
+        var warnings = new List<string>();
+        if (!settings.LoadBalancer.Https)
+        {
+            warnings.Add($"HTTP only (Security Hub ELB.1): set {SettingKeys.Qualified(SettingKeys.CertificateArn)} to serve HTTPS.");
+        }
+
+        if (settings.Network.Nat == NatStrategy.Single)
+        {
+            warnings.Add($"One NAT gateway: losing {settings.Network.AvailabilityZones[0]} cuts egress for every private subnet.");
+        }
+
+        if (!settings.Deployment.CircuitBreaker)
+        {
+            warnings.Add("No deployment circuit breaker: a failing release keeps retrying instead of stopping.");
+        }
+
+        if (settings.Scaling.Fewest < 2)
+        {
+            warnings.Add("One replica: a task or zone failure takes the service down until ECS replaces it.");
+        }
+
+        return warnings;
+    }
+}

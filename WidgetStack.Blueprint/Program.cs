@@ -1,0 +1,3 @@
+using WidgetStack.Blueprint.Cli;
+
+return BlueprintCommand.Run(args, Console.Out, Console.Error);

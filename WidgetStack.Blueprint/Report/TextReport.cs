@@ -1,0 +1,162 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+using WidgetStack.Blueprint.Design;
+using WidgetStack.Blueprint.Settings;
+
+namespace WidgetStack.Blueprint.Report;
+
+/// <summary>The blueprint as plain-text tables: what a stack builds, read without an AWS account.</summary>
+public static class TextReport
+{
+    /// <summary>Console width the tables are laid out for, in characters.</summary>
+    public const int WidthCharacters = 140;
+
+    /// <summary>Renders <paramref name="design"/>.</summary>
+    public static string Render(WidgetDesign design)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = WidthCharacters;
+        foreach (var block in Blocks(design))
+        {
+            console.Write(block);
+        }
+
+        return writer.ToString();
+    }
+
+    private static IEnumerable<IRenderable> Blocks(WidgetDesign design)
+    {
+        var settings = design.Settings;
+        var network = design.Network;
+        var service = design.Service;
+        yield return Line($"Stack {settings.Stack} of project {settings.Project}, region {settings.Region}");
+        yield return Line($"Replicas: {service.DesiredCount} over {network.Zones.Count} zones ({string.Join(", ", network.Zones.Select(z => z.Zone))})");
+        yield return Line("");
+
+        yield return Line($"Network: VPC {network.VpcCidr}, NAT {NatText(network)}");
+        yield return Line($"Subnet rule: {SubnetLayout.Rule}");
+        yield return Table(
+            ["Zone", "Public subnet", "Private subnet (tasks)", "NAT gateway", "Private egress via NAT in"],
+            network.Zones.Select(z => new[] { z.Zone, z.PublicSubnetCidr, z.PrivateSubnetCidr, z.HasNatGateway ? "yes" : "no", z.EgressNatZone }));
+        yield return Line($"Usable addresses per subnet: public {network.PublicSubnetUsableAddresses}, private {network.PrivateSubnetUsableAddresses}");
+        yield return Line("");
+
+        yield return Line("Firewall (security groups, TCP)");
+        yield return Table(
+            ["Group", "Direction", "Port", "Peer", "Description"],
+            design.Firewall.Groups.SelectMany(g =>
+                g.Ingress.Select(r => Rule(design, g, "in from", r)).Concat(g.Egress.Select(r => Rule(design, g, "out to", r)))));
+        var taskIngress = design.Firewall.Tasks.Ingress.Single();
+        yield return Line($"Tasks accept port {taskIngress.Port} from the load balancer's group only.");
+        yield return Line("");
+
+        var alb = design.LoadBalancer;
+        yield return Line($"Load balancer {alb.Name}: internet-facing in the public subnets, deletion protection {OnOff(alb.DeletionProtection)}, "
+            + $"idle timeout {alb.IdleTimeoutSeconds} s, invalid headers dropped, desync mitigation {LoadBalancerDesign.DesyncMitigationMode}");
+        yield return Table(
+            ["Listener", "Port", "Protocol", "Action"],
+            alb.Listeners.Select(l => new[]
+            {
+                l.Name, l.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), l.Protocol,
+                l.Action == ListenerAction.Forward ? $"forward to {alb.ProductionTargetGroup.Name}" + (l.SslPolicy is null ? "" : $" ({l.SslPolicy})") : "redirect to HTTPS 443",
+            }));
+        yield return Table(
+            ["Target group", "Targets", "Health check", "Deregistration delay"],
+            alb.TargetGroups.Select(t => new[]
+            {
+                t.Name,
+                $"{TargetGroupDesign.TargetType} on {TargetGroupDesign.Protocol} {t.Port}",
+                $"GET {t.HealthCheck.Path} every {t.HealthCheck.IntervalSeconds} s, timeout {t.HealthCheck.TimeoutSeconds} s, healthy after {t.HealthCheck.HealthyThreshold}, unhealthy after {t.HealthCheck.UnhealthyThreshold}, expects {t.HealthCheck.Matcher}",
+                $"{t.DeregistrationDelaySeconds} s",
+            }));
+        if (alb.ProductionRule is { } rule)
+        {
+            yield return Line($"Production listener rule {rule.Name} (priority {rule.Priority}, {rule.PathPattern}): {rule.ProductionTargetGroup} 100%, {rule.AlternateTargetGroup} 0%; ECS shifts the weights during a deploy");
+        }
+
+        yield return Line("");
+        yield return Line($"Service {service.Name} on cluster {service.ClusterName} (Container Insights on)");
+        yield return Table(["Setting", "Value"], ServiceRows(service).Select(row => new[] { row.Key, row.Value }));
+        yield return Line("");
+
+        yield return Line("IAM roles");
+        yield return Table(
+            ["Role", "Assumed by", "Allows"],
+            design.Iam.Roles.Select(r => new[]
+            {
+                r.Name, r.TrustedService,
+                string.Join("; ", r.Statements.Select(s => $"{string.Join(", ", s.Actions)} on {s.Resource}").Concat(r.ManagedPolicyArns)) is { Length: > 0 } allows ? allows : "nothing",
+            }));
+
+        if (design.Warnings.Count > 0)
+        {
+            yield return Line("");
+            yield return Line("Warnings");
+            foreach (var warning in design.Warnings)
+            {
+                yield return Line($"  - {warning}");
+            }
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> ServiceRows(ServiceDesign service)
+    {
+        var task = service.Task;
+        var deployment = service.Deployment;
+        yield return new("Task family", task.Family);
+        yield return new("Image", task.Container.Image);
+        yield return new("Container", $"{task.Container.Name} on port {task.Container.Port}, user {task.Container.User}, read-only root filesystem");
+        yield return new("Task size", $"{task.Cpu} CPU units ({task.Cpu / 1024.0:0.##} vCPU), {task.MemoryMiB} MiB, {task.Architecture}");
+        yield return new("Capacity", $"{service.CapacityProvider}, platform {ServiceDesign.PlatformVersion}, private subnets, no public IP");
+        yield return new("Desired count", $"{service.DesiredCount} tasks");
+        yield return new("Autoscaling", service.Autoscaling is { } a
+            ? $"{a.MinReplicas} to {a.MaxReplicas} tasks at {a.CpuTargetPercent}% average CPU (scale out after {a.ScaleOutCooldownSeconds} s, in after {a.ScaleInCooldownSeconds} s)"
+            : "off");
+        yield return new("Deployment", deployment.Strategy == DeploymentStrategy.BlueGreen
+            ? $"blue/green, bake time {deployment.BakeTimeMinutes} min"
+            : $"rolling, min {deployment.MinHealthyPercent}% / max {deployment.MaxPercent}%: keeps {deployment.TasksKeptRunning}, allows {deployment.TasksAllowed} tasks");
+        yield return new("Circuit breaker", deployment.CircuitBreaker
+            ? $"on, rollback {OnOff(deployment.Rollback)}, trips after {deployment.CircuitBreakerThreshold} failed tasks"
+            : "off");
+        yield return new("Health check grace period", $"{service.HealthCheckGracePeriodSeconds} s");
+        yield return new("Logs", $"{task.Logs.GroupName}, kept {task.Logs.RetentionDays} days");
+    }
+
+    private static string[] Rule(WidgetDesign design, SecurityGroupDesign group, string direction, FirewallRule rule) =>
+    [
+        group.Name, direction, rule.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        rule.Peer.Group is { } peer ? $"group {design.Firewall.Groups.Single(g => g.Role == peer).Name}" : rule.Peer.Cidr!,
+        rule.Description,
+    ];
+
+    private static string NatText(NetworkDesign network) => network.Nat == NatStrategy.OnePerZone
+        ? $"one per zone ({network.NatGatewayCount} gateways)"
+        : $"single gateway in {network.Zones[0].Zone}";
+
+    private static string OnOff(bool on) => on ? "on" : "off";
+
+    private static Text Line(string text) => new(text + Environment.NewLine);
+
+    private static Table Table(string[] headers, IEnumerable<string[]> rows)
+    {
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var header in headers)
+        {
+            table.AddColumn(new TableColumn(new Text(header)));
+        }
+
+        foreach (var row in rows)
+        {
+            table.AddRow(row.Select(cell => (IRenderable)new Text(cell)).ToArray());
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+
+namespace WidgetStack.Blueprint.Rules;
+
+/// <summary>Shapes of AWS identifiers the settings name.</summary>
+public static partial class AwsNames
+{
+    /// <summary>A region name such as <c>us-east-1</c> or <c>us-gov-west-1</c>.</summary>
+    public static bool IsRegion(string text) => Region().IsMatch(text);
+
+    /// <summary>A zone of <paramref name="region"/>: the region name and one letter, e.g. <c>us-east-1a</c>.</summary>
+    public static bool IsZoneOf(string zone, string region) =>
+        zone.Length == region.Length + 1 && zone.StartsWith(region, StringComparison.Ordinal) && char.IsAsciiLetterLower(zone[^1]);
+
+    /// <summary>An ACM certificate ARN in <paramref name="region"/> (an ALB takes only its own region's).</summary>
+    public static bool IsCertificateArnIn(string arn, string region) =>
+        CertificateArn().Match(arn) is { Success: true } match && match.Groups["region"].Value == region;
+
+    [GeneratedRegex(@"^[a-z]{2}(-gov)?-[a-z]+-\d$")]
+    private static partial Regex Region();
+
+    [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:acm:(?<region>[a-z0-9-]+):\d{12}:certificate/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    private static partial Regex CertificateArn();
+}

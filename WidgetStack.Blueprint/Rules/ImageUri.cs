@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+
+namespace WidgetStack.Blueprint.Rules;
+
+/// <summary>A parsed ECR image URI: <c>&lt;account&gt;.dkr.ecr.&lt;region&gt;.amazonaws.com/&lt;repository&gt;:&lt;tag&gt;</c> or <c>@sha256:&lt;digest&gt;</c>.</summary>
+/// <param name="Uri">The URI as written.</param>
+/// <param name="Account">12-digit registry account.</param>
+/// <param name="Region">Registry region.</param>
+/// <param name="Partition">aws, aws-cn or aws-us-gov.</param>
+/// <param name="Repository">Repository name, e.g. <c>rocket-city-widget-server</c>.</param>
+public sealed partial record ImageUri(string Uri, string Account, string Region, string Partition, string Repository)
+{
+    /// <summary>What an image URI must look like, for messages.</summary>
+    public const string Shape =
+        "<12-digit account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> or .../<repository>@sha256:<64 hex digits>";
+
+    /// <summary>The ARN of the ECR repository, the only one the execution role may pull from.</summary>
+    public string RepositoryArn => $"arn:{Partition}:ecr:{Region}:{Account}:repository/{Repository}";
+
+    /// <summary>Parses <paramref name="text"/>, or returns null when it is not an ECR image URI.</summary>
+    public static ImageUri? TryParse(string text)
+    {
+        var match = Pattern().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var partition = match.Groups["cn"].Success ? "aws-cn"
+            : match.Groups["region"].Value.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws";
+        return new ImageUri(text, match.Groups["account"].Value, match.Groups["region"].Value, partition, match.Groups["repo"].Value);
+    }
+
+    // Repository names: lowercase, digits, . _ - and / separators (ECR's rule), 2-256 characters.
+    // Tags: up to 128 of letters, digits, _ . - (Docker's rule).
+    [GeneratedRegex(
+        @"^(?<account>\d{12})\.dkr\.ecr\.(?<region>[a-z]{2}(-gov)?-[a-z]+-\d)\.amazonaws\.com(?<cn>\.cn)?/"
+        + @"(?<repo>[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)"
+        + @"(?::(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@sha256:(?<digest>[a-f0-9]{64}))$")]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,40 @@
+namespace WidgetStack.Blueprint.Settings;
+
+/// <summary>Target-group health check.</summary>
+/// <param name="Path">HTTP path probed.</param>
+/// <param name="IntervalSeconds">Seconds between checks.</param>
+/// <param name="TimeoutSeconds">Seconds before a check fails; less than the interval.</param>
+/// <param name="HealthyThreshold">Consecutive successes to turn healthy.</param>
+/// <param name="UnhealthyThreshold">Consecutive failures to turn unhealthy.</param>
+public sealed record HealthCheckSettings(string Path, int IntervalSeconds, int TimeoutSeconds, int HealthyThreshold, int UnhealthyThreshold)
+{
+    /// <summary>HealthCheckIntervalSeconds bounds (ELB API).</summary>
+    public static readonly IntRange Interval = new(5, 300);
+
+    /// <summary>HealthCheckTimeoutSeconds bounds (ELB API).</summary>
+    public static readonly IntRange Timeout = new(2, 120);
+
+    /// <summary>Healthy and unhealthy threshold bounds (ELB API).</summary>
+    public static readonly IntRange Threshold = new(2, 10);
+
+    /// <summary>Longest health check path (ELB API).</summary>
+    public const int MaxPathLength = 1024;
+}
+
+/// <summary>The public entry point.</summary>
+/// <param name="CertificateArn">ACM certificate for HTTPS, or null for HTTP only.</param>
+/// <param name="DeletionProtection">Whether the ALB refuses deletion.</param>
+/// <param name="HealthCheck">How targets are probed.</param>
+/// <param name="DeregistrationDelaySeconds">Seconds a stopping target drains.</param>
+public sealed record LoadBalancerSettings(
+    string? CertificateArn, bool DeletionProtection, HealthCheckSettings HealthCheck, int DeregistrationDelaySeconds)
+{
+    /// <summary>Shown instead of a <c>secure:</c> value.</summary>
+    public const string SecretPlaceholder = "[secret]";
+
+    /// <summary>deregistration_delay.timeout_seconds bounds (ELB API).</summary>
+    public static readonly IntRange DeregistrationDelay = new(0, 3600);
+
+    /// <summary>Whether the ALB serves HTTPS.</summary>
+    public bool Https => CertificateArn is not null;
+}

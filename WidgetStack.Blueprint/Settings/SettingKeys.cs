@@ -1,0 +1,85 @@
+using WidgetStack.Blueprint.Config;
+
+namespace WidgetStack.Blueprint.Settings;
+
+/// <summary>
+/// The project keys the program reads, with the type each must be declared with in Pulumi.yaml
+/// (defaults and descriptions live only there).
+/// </summary>
+public static class SettingKeys
+{
+    /// <summary>The project, and so the config namespace.</summary>
+    public const string Project = "widget";
+
+    public const string VpcCidr = "vpcCidr";
+    public const string AvailabilityZones = "availabilityZones";
+    public const string NatGateways = "natGateways";
+    public const string Image = "image";
+    public const string ContainerPort = "containerPort";
+    public const string Replicas = "replicas";
+    public const string Cpu = "cpu";
+    public const string MemoryMiB = "memoryMiB";
+    public const string CpuArchitecture = "cpuArchitecture";
+    public const string Spot = "spot";
+    public const string LogRetentionDays = "logRetentionDays";
+    public const string DeploymentStrategy = "deploymentStrategy";
+    public const string MinHealthyPercent = "minHealthyPercent";
+    public const string MaxPercent = "maxPercent";
+    public const string CircuitBreaker = "circuitBreaker";
+    public const string CircuitBreakerRollback = "circuitBreakerRollback";
+    public const string BakeTimeMinutes = "bakeTimeMinutes";
+    public const string HealthCheckGracePeriodSeconds = "healthCheckGracePeriodSeconds";
+    public const string CertificateArn = "certificateArn";
+    public const string DeletionProtection = "deletionProtection";
+    public const string HealthCheckPath = "healthCheckPath";
+    public const string HealthCheckIntervalSeconds = "healthCheckIntervalSeconds";
+    public const string HealthCheckTimeoutSeconds = "healthCheckTimeoutSeconds";
+    public const string HealthyThreshold = "healthyThreshold";
+    public const string UnhealthyThreshold = "unhealthyThreshold";
+    public const string DeregistrationDelaySeconds = "deregistrationDelaySeconds";
+    public const string Autoscaling = "autoscaling";
+    public const string MinReplicas = "minReplicas";
+    public const string MaxReplicas = "maxReplicas";
+    public const string CpuTargetPercent = "cpuTargetPercent";
+
+    /// <summary>Every key and its declared type.</summary>
+    public static readonly IReadOnlyDictionary<string, ConfigType> Types = new Dictionary<string, ConfigType>
+    {
+        [VpcCidr] = ConfigType.String,
+        [AvailabilityZones] = ConfigType.StringArray,
+        [NatGateways] = ConfigType.String,
+        [Image] = ConfigType.String,
+        [ContainerPort] = ConfigType.Integer,
+        [Replicas] = ConfigType.Integer,
+        [Cpu] = ConfigType.Integer,
+        [MemoryMiB] = ConfigType.Integer,
+        [CpuArchitecture] = ConfigType.String,
+        [Spot] = ConfigType.Boolean,
+        [LogRetentionDays] = ConfigType.Integer,
+        [DeploymentStrategy] = ConfigType.String,
+        [MinHealthyPercent] = ConfigType.Integer,
+        [MaxPercent] = ConfigType.Integer,
+        [CircuitBreaker] = ConfigType.Boolean,
+        [CircuitBreakerRollback] = ConfigType.Boolean,
+        [BakeTimeMinutes] = ConfigType.Integer,
+        [HealthCheckGracePeriodSeconds] = ConfigType.Integer,
+        [CertificateArn] = ConfigType.String,
+        [DeletionProtection] = ConfigType.Boolean,
+        [HealthCheckPath] = ConfigType.String,
+        [HealthCheckIntervalSeconds] = ConfigType.Integer,
+        [HealthCheckTimeoutSeconds] = ConfigType.Integer,
+        [HealthyThreshold] = ConfigType.Integer,
+        [UnhealthyThreshold] = ConfigType.Integer,
+        [DeregistrationDelaySeconds] = ConfigType.Integer,
+        [Autoscaling] = ConfigType.Boolean,
+        [MinReplicas] = ConfigType.Integer,
+        [MaxReplicas] = ConfigType.Integer,
+        [CpuTargetPercent] = ConfigType.Integer,
+    };
+
+    /// <summary>Keys whose value may be a <c>secure:</c> secret: the design never needs to read them offline.</summary>
+    public static readonly IReadOnlySet<string> MayBeSecret = new HashSet<string> { CertificateArn };
+
+    /// <summary>The key as written in a stack file, e.g. <c>widget:replicas</c>.</summary>
+    public static string Qualified(string key) => $"{Project}:{key}";
+}

@@ -1,0 +1,293 @@
+using System.Net;
+using Quickenshtein;
+using WidgetStack.Blueprint.Config;
+using WidgetStack.Blueprint.Design;
+using WidgetStack.Blueprint.Rules;
+using K = WidgetStack.Blueprint.Settings.SettingKeys;
+
+namespace WidgetStack.Blueprint.Settings;
+
+/// <summary>
+/// Turns a stack's raw configuration into <see cref="WidgetSettings"/>, or fails with every error
+/// of the stack at once. Runs before anything else, in the blueprint and in the Pulumi program alike.
+/// </summary>
+public static class SettingsReader
+{
+    private static readonly Dictionary<string, NatStrategy> NatChoices = new()
+    {
+        ["onePerZone"] = NatStrategy.OnePerZone,
+        ["single"] = NatStrategy.Single,
+    };
+
+    private static readonly Dictionary<string, CpuArchitecture> ArchitectureChoices = new()
+    {
+        ["X86_64"] = CpuArchitecture.X86_64,
+        ["ARM64"] = CpuArchitecture.ARM64,
+    };
+
+    private static readonly Dictionary<string, DeploymentStrategy> StrategyChoices = new()
+    {
+        ["rolling"] = DeploymentStrategy.Rolling,
+        ["blueGreen"] = DeploymentStrategy.BlueGreen,
+    };
+
+    /// <summary>Reads and validates <paramref name="config"/>.</summary>
+    /// <exception cref="SettingsException">The stack breaks one or more rules; all are listed.</exception>
+    public static WidgetSettings Read(StackConfig config)
+    {
+        var reader = new ConfigReader(config);
+        RejectUnknownKeys(config, reader);
+        var region = ReadRegion(config, reader);
+
+        var network = ReadNetwork(reader, region);
+        var task = ReadTask(reader);
+        var scaling = ReadScaling(reader);
+        var deployment = ReadDeployment(reader, scaling);
+        var loadBalancer = ReadLoadBalancer(reader, region);
+        CheckSubnetsHoldPeak(reader, network, scaling, deployment);
+
+        if (reader.Errors.Count > 0)
+        {
+            throw new SettingsException(config.Stack, reader.Errors);
+        }
+
+        return new WidgetSettings(config.Project, config.Stack, region, network, task, scaling, deployment, loadBalancer);
+    }
+
+    private static void RejectUnknownKeys(StackConfig config, ConfigReader reader)
+    {
+        foreach (var (key, value) in config.Values.Where(pair => !K.Types.ContainsKey(pair.Key)))
+        {
+            var nearest = K.Types.Keys.MinBy(known => Levenshtein.GetDistance(key.ToUpperInvariant(), known.ToUpperInvariant()))!;
+            var hint = Levenshtein.GetDistance(key.ToUpperInvariant(), nearest.ToUpperInvariant()) <= Math.Max(2, key.Length / 3)
+                ? $"did you mean {K.Qualified(nearest)}?"
+                : "see the config block of Pulumi.yaml";
+            reader.Fail(K.Qualified(key), key, value.Display, $"unknown key ({hint})", "the keys declared in Pulumi.yaml");
+        }
+    }
+
+    private static string ReadRegion(StackConfig config, ConfigReader reader)
+    {
+        const string allowed = "an AWS region name such as us-east-1";
+        switch (config.Region)
+        {
+            case ConfigValue.Scalar { Text: var text } when AwsNames.IsRegion(text):
+                return text;
+            case null:
+                reader.Fail(StackFile.RegionKey, "region", "(not set)", "not set; the stack must name its region", allowed);
+                return "";
+            default:
+                reader.Fail(StackFile.RegionKey, "region", config.Region.Display, "not a region name", allowed);
+                return "";
+        }
+    }
+
+    private static NetworkSettings ReadNetwork(ConfigReader reader, string region)
+    {
+        var cidrText = reader.Text(K.VpcCidr, "an IPv4 CIDR block such as 10.0.0.0/16");
+        var vpc = ParseVpcCidr(reader, cidrText);
+
+        var zoneAllowed = $"{NetworkSettings.ZoneCount.Min} to {NetworkSettings.ZoneCount.Max} distinct zones of the stack's region, e.g. {(region.Length > 0 ? region : "us-east-1")}a";
+        var zones = reader.List(K.AvailabilityZones, zoneAllowed);
+        if (reader.AllValid(K.AvailabilityZones))
+        {
+            if (!NetworkSettings.ZoneCount.Contains(zones.Count))
+            {
+                reader.Fail(K.AvailabilityZones, $"{zones.Count} zone(s); an Application Load Balancer needs at least 2", zoneAllowed);
+            }
+            else if (zones.Distinct(StringComparer.Ordinal).Count() != zones.Count)
+            {
+                reader.Fail(K.AvailabilityZones, "a zone is listed twice", zoneAllowed);
+            }
+            else if (region.Length > 0 && zones.FirstOrDefault(z => !AwsNames.IsZoneOf(z, region)) is { } stray)
+            {
+                reader.Fail(K.AvailabilityZones, $"'{stray}' is not a zone of {StackFile.RegionKey} {region}", zoneAllowed);
+            }
+        }
+
+        var nat = reader.Choice(K.NatGateways, NatChoices);
+        return new NetworkSettings(vpc, zones, nat);
+    }
+
+    private static IPNetwork2 ParseVpcCidr(ConfigReader reader, string? text)
+    {
+        var fallback = IPNetwork2.Parse("10.0.0.0/16");
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        var allowed = $"an IPv4 network address with a prefix of /{NetworkSettings.AwsVpcPrefix.Min} to /{SubnetLayout.LargestVpcPrefix}";
+        var parts = text.Split('/');
+        if (parts.Length != 2 || !IPAddress.TryParse(parts[0], out var address)
+            || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork
+            || parts[0].Count(c => c == '.') != 3
+            || !byte.TryParse(parts[1], out var prefix) || prefix > 32)
+        {
+            reader.Fail(K.VpcCidr, "not an IPv4 CIDR block", allowed);
+            return fallback;
+        }
+
+        var network = IPNetwork2.Parse(parts[0], prefix);
+        if (!network.Network.Equals(address))
+        {
+            reader.Fail(K.VpcCidr, $"host bits are set; the network address is {network}", allowed);
+        }
+        else if (!NetworkSettings.AwsVpcPrefix.Contains(prefix))
+        {
+            reader.Fail(K.VpcCidr, $"AWS accepts VPC prefixes /{NetworkSettings.AwsVpcPrefix.Min} to /{NetworkSettings.AwsVpcPrefix.Max}", allowed);
+        }
+        else if (prefix > SubnetLayout.LargestVpcPrefix)
+        {
+            reader.Fail(K.VpcCidr, $"too small: public subnets are the VPC prefix + {SubnetLayout.PublicExtraBits} bits and an ALB needs /{SubnetLayout.LargestPublicPrefix} or larger", allowed);
+        }
+
+        return network;
+    }
+
+    private static TaskSettings ReadTask(ConfigReader reader)
+    {
+        var imageText = reader.Text(K.Image, ImageUri.Shape);
+        var image = imageText is null ? null : ImageUri.TryParse(imageText);
+        if (imageText is not null && image is null)
+        {
+            reader.Fail(K.Image, "not an ECR image URI", ImageUri.Shape);
+        }
+
+        var port = reader.Integer(K.ContainerPort, TaskSettings.Port, "TCP port");
+        var cpuUnits = FargateTaskSizes.MemoryMiBByCpu.Keys.Min();
+        var cpu = reader.Integer(K.Cpu, new IntRange(cpuUnits, FargateTaskSizes.MemoryMiBByCpu.Keys.Max()), "CPU units");
+        var memory = reader.Integer(K.MemoryMiB, new IntRange(512, FargateTaskSizes.MemoryMiBByCpu.Values.Max(m => m[^1])), "MiB");
+        if (reader.AllValid(K.Cpu) && !FargateTaskSizes.MemoryMiBByCpu.ContainsKey(cpu))
+        {
+            reader.Fail(K.Cpu, "not a Fargate CPU size", string.Join(", ", FargateTaskSizes.MemoryMiBByCpu.Keys) + " CPU units");
+        }
+        else if (reader.AllValid(K.Cpu, K.MemoryMiB) && !FargateTaskSizes.IsValid(cpu, memory))
+        {
+            reader.Fail(K.MemoryMiB, $"not a Fargate size with {K.Qualified(K.Cpu)} = {cpu}", FargateTaskSizes.DescribeMemoryFor(cpu));
+        }
+
+        var architecture = reader.Choice(K.CpuArchitecture, ArchitectureChoices);
+        var spot = reader.Boolean(K.Spot);
+        var retention = reader.Integer(K.LogRetentionDays, new IntRange(LogRetention.AllowedDays[0], LogRetention.AllowedDays[^1]), "days");
+        if (reader.AllValid(K.LogRetentionDays) && !LogRetention.AllowedDays.Contains(retention))
+        {
+            reader.Fail(K.LogRetentionDays, "not a CloudWatch Logs retention period", string.Join(", ", LogRetention.AllowedDays) + " days");
+        }
+
+        var placeholder = new ImageUri("", "000000000000", "us-east-1", "aws", "invalid");
+        return new TaskSettings(image ?? placeholder, port, cpu, memory, architecture, spot, retention);
+    }
+
+    private static ScalingSettings ReadScaling(ConfigReader reader)
+    {
+        var replicas = reader.Integer(K.Replicas, ScalingSettings.ReplicaCount, "tasks");
+        var autoscaling = reader.Boolean(K.Autoscaling);
+        var min = reader.Integer(K.MinReplicas, ScalingSettings.ReplicaCount, "tasks");
+        var max = reader.Integer(K.MaxReplicas, ScalingSettings.ReplicaCount, "tasks");
+        var target = reader.Integer(K.CpuTargetPercent, ScalingSettings.CpuTarget, "percent");
+        if (autoscaling && reader.AllValid(K.Replicas, K.MinReplicas, K.MaxReplicas, K.Autoscaling))
+        {
+            if (min > replicas)
+            {
+                reader.Fail(K.MinReplicas, $"above {K.Qualified(K.Replicas)} = {replicas}", $"1 to {replicas} tasks");
+            }
+
+            if (max < replicas)
+            {
+                reader.Fail(K.MaxReplicas, $"below {K.Qualified(K.Replicas)} = {replicas}", $"{replicas} to {ScalingSettings.ReplicaCount.Max} tasks");
+            }
+        }
+
+        return new ScalingSettings(replicas, autoscaling, min, max, target);
+    }
+
+    private static DeploymentSettings ReadDeployment(ConfigReader reader, ScalingSettings scaling)
+    {
+        var strategy = reader.Choice(K.DeploymentStrategy, StrategyChoices);
+        var minHealthy = reader.Integer(K.MinHealthyPercent, DeploymentSettings.MinHealthy, "percent");
+        var max = reader.Integer(K.MaxPercent, DeploymentSettings.Max, "percent");
+        var breaker = reader.Boolean(K.CircuitBreaker);
+        var rollback = reader.Boolean(K.CircuitBreakerRollback);
+        var bake = reader.Integer(K.BakeTimeMinutes, DeploymentSettings.BakeTime, "minutes");
+        var grace = reader.Integer(K.HealthCheckGracePeriodSeconds, DeploymentSettings.GracePeriod, "seconds");
+
+        if (rollback && !breaker && reader.AllValid(K.CircuitBreaker, K.CircuitBreakerRollback))
+        {
+            reader.Fail(K.CircuitBreakerRollback, $"true needs {K.Qualified(K.CircuitBreaker)} = true", $"false, or turn {K.Qualified(K.CircuitBreaker)} on");
+        }
+
+        if (strategy == DeploymentStrategy.Rolling
+            && reader.AllValid(K.MinHealthyPercent, K.MaxPercent, K.Replicas, K.MinReplicas, K.MaxReplicas)
+            && Enumerable.Range(scaling.Fewest, scaling.Most - scaling.Fewest + 1)
+                .FirstOrDefault(n => !RollingDeployment.CanProgress(n, minHealthy, max)) is var stuck and > 0)
+        {
+            reader.Fail(
+                K.MinHealthyPercent,
+                $"with {K.Qualified(K.MaxPercent)} = {max}, a rolling deploy of {stuck} replica(s) keeps "
+                + $"{RollingDeployment.TasksKeptRunning(stuck, minHealthy)} and allows {RollingDeployment.TasksAllowed(stuck, max)} tasks, "
+                + "so ECS can neither stop nor start one and the deploy stalls",
+                $"percents that let ECS stop or start at least one task for every replica count from {scaling.Fewest} to {scaling.Most} (e.g. 50 with maxPercent 200)");
+        }
+
+        return new DeploymentSettings(strategy, minHealthy, max, breaker, rollback, bake, grace);
+    }
+
+    private static LoadBalancerSettings ReadLoadBalancer(ConfigReader reader, string region)
+    {
+        var certificateAllowed = $"empty, or an ACM certificate ARN in {(region.Length > 0 ? region : "the stack's region")}";
+        var certificate = reader.Text(K.CertificateArn, certificateAllowed, emptyIsUnset: true);
+        if (certificate is not null and not LoadBalancerSettings.SecretPlaceholder && region.Length > 0
+            && !AwsNames.IsCertificateArnIn(certificate, region))
+        {
+            reader.Fail(K.CertificateArn, "not an ACM certificate ARN of the stack's region", certificateAllowed);
+        }
+
+        var protection = reader.Boolean(K.DeletionProtection);
+        var pathAllowed = $"a path starting with /, at most {HealthCheckSettings.MaxPathLength} characters, no spaces";
+        var path = reader.Text(K.HealthCheckPath, pathAllowed) ?? "/";
+        if (reader.AllValid(K.HealthCheckPath)
+            && (!path.StartsWith('/') || path.Length > HealthCheckSettings.MaxPathLength || path.Any(char.IsWhiteSpace)))
+        {
+            reader.Fail(K.HealthCheckPath, "not a health check path", pathAllowed);
+        }
+
+        var interval = reader.Integer(K.HealthCheckIntervalSeconds, HealthCheckSettings.Interval, "seconds");
+        var timeout = reader.Integer(K.HealthCheckTimeoutSeconds, HealthCheckSettings.Timeout, "seconds");
+        if (reader.AllValid(K.HealthCheckIntervalSeconds, K.HealthCheckTimeoutSeconds) && timeout >= interval)
+        {
+            reader.Fail(K.HealthCheckTimeoutSeconds, $"not less than {K.Qualified(K.HealthCheckIntervalSeconds)} = {interval}", $"{HealthCheckSettings.Timeout.Min} to {interval - 1} seconds");
+        }
+
+        var healthy = reader.Integer(K.HealthyThreshold, HealthCheckSettings.Threshold, "checks");
+        var unhealthy = reader.Integer(K.UnhealthyThreshold, HealthCheckSettings.Threshold, "checks");
+        var delay = reader.Integer(K.DeregistrationDelaySeconds, LoadBalancerSettings.DeregistrationDelay, "seconds");
+        return new LoadBalancerSettings(certificate, protection, new HealthCheckSettings(path, interval, timeout, healthy, unhealthy), delay);
+    }
+
+    private static void CheckSubnetsHoldPeak(ConfigReader reader, NetworkSettings network, ScalingSettings scaling, DeploymentSettings deployment)
+    {
+        if (!reader.AllValid(K.VpcCidr, K.AvailabilityZones, K.Replicas, K.MaxReplicas, K.MaxPercent, K.DeploymentStrategy))
+        {
+            return;
+        }
+
+        var peak = PeakTasks(scaling, deployment);
+        var needed = SubnetLayout.TasksPerPrivateSubnet(peak, network.AvailabilityZones.Count);
+        var capacity = SubnetLayout.PrivateSubnetCapacity(network.VpcCidr);
+        if (needed > capacity)
+        {
+            reader.Fail(
+                K.VpcCidr,
+                $"too small: each private subnet holds {capacity} tasks, but a deploy at the peak of {peak} tasks over "
+                + $"{network.AvailabilityZones.Count} zones needs {needed} per zone to survive the loss of one",
+                "a larger VPC (smaller prefix), more zones, or fewer replicas");
+        }
+    }
+
+    /// <summary>The most tasks that can run at once: the largest count during a deploy.</summary>
+    public static int PeakTasks(ScalingSettings scaling, DeploymentSettings deployment) =>
+        deployment.Strategy == DeploymentStrategy.BlueGreen
+            ? 2 * scaling.Most
+            : RollingDeployment.TasksAllowed(scaling.Most, deployment.MaxPercent);
+}
