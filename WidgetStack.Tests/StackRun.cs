@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Moq;
+using Pulumi;
+using Pulumi.Testing;
+using WidgetStack.Blueprint.Config;
+using WidgetStack.Blueprint.Tests;
+
+namespace WidgetStack.Tests;
+
+/// <summary>
+/// Runs <see cref="WidgetStackRoot"/> on Pulumi's mock runtime with the config of a real stack file
+/// (Pulumi.yaml defaults + Pulumi.&lt;stack&gt;.yaml), and keeps every resource that reached the mocks.
+/// </summary>
+internal sealed class StackRun
+{
+    private StackRun(IReadOnlyList<MockResourceArgs> registered, int invokes)
+    {
+        Registered = registered;
+        Invokes = invokes;
+    }
+
+    /// <summary>Every resource registered, as the mock runtime received it.</summary>
+    public IReadOnlyList<MockResourceArgs> Registered { get; }
+
+    /// <summary>Provider invokes the program attempted (the mocks answer none).</summary>
+    public int Invokes { get; }
+
+    /// <summary>Registered resources of one type token.</summary>
+    public IReadOnlyList<MockResourceArgs> OfType(string type) => [.. Registered.Where(r => r.Type == type)];
+
+    /// <summary>The single resource of a type token.</summary>
+    public MockResourceArgs Single(string type) => OfType(type).Single();
+
+    /// <summary>The id the mocks gave a resource: its logical name + "-id".</summary>
+    public static string IdOf(string name) => $"{name}-id";
+
+    /// <summary>Runs <paramref name="stack"/>, with <paramref name="overrides"/> (widget keys) replacing file values.</summary>
+    public static async Task<StackRun> RunAsync(string stack, params (string Key, string Value)[] overrides)
+    {
+        var (run, error) = await TryRunAsync(stack, overrides);
+        return error is null ? run : throw error;
+    }
+
+    /// <summary>Runs the stack and returns what was registered and the error that ended the run, if any.</summary>
+    public static async Task<(StackRun Run, Exception? Error)> TryRunAsync(string stack, params (string Key, string Value)[] overrides)
+    {
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG", ConfigJson(StackFile.Load(Repository.Root, stack), overrides));
+        var registered = new List<MockResourceArgs>();
+        var invokes = 0;
+        var mocks = new Mock<IMocks>(MockBehavior.Strict);
+        mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()))
+            .ReturnsAsync((MockResourceArgs args) =>
+            {
+                lock (registered)
+                {
+                    registered.Add(args);
+                }
+
+                return Respond(args);
+            });
+        mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>()))
+            .Callback(() => Interlocked.Increment(ref invokes))
+            .ThrowsAsync(new InvalidOperationException("The program must not call provider functions."));
+        mocks.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>())).Returns(Task.CompletedTask);
+
+        Exception? error = null;
+        try
+        {
+            await Deployment.TestAsync<WidgetStackRoot>(mocks.Object, new TestOptions { IsPreview = false, ProjectName = "widget", StackName = stack });
+        }
+        catch (Exception e)
+        {
+            error = e;
+        }
+
+        return (new StackRun(registered, invokes), error);
+    }
+
+    /// <summary>
+    /// Echoes inputs, adds what AWS would compute (arn, name, dnsName), gives every resource a
+    /// non-empty id (an empty one would leave every input built from it unknown, and silently
+    /// missing), and supplies the outputs of the remote awsx VPC.
+    /// </summary>
+    private static (string? Id, object State) Respond(MockResourceArgs args)
+    {
+        var name = args.Name ?? "";
+        var state = args.Inputs.ToBuilder();
+        state.TryAdd("arn", $"arn:aws:mock:::{args.Type}/{name}");
+        state.TryAdd("name", name);
+        if (args.Type == "aws:lb/loadBalancer:LoadBalancer")
+        {
+            state["dnsName"] = $"{name}.elb.example";
+        }
+
+        if (args.Type == "awsx:ec2:Vpc")
+        {
+            var zones = ((ImmutableArray<object>)args.Inputs["availabilityZoneNames"]).Length;
+            state["vpcId"] = IdOf(name);
+            state["publicSubnetIds"] = Enumerable.Range(0, zones).Select(i => (object)$"subnet-public-{i}").ToImmutableArray();
+            state["privateSubnetIds"] = Enumerable.Range(0, zones).Select(i => (object)$"subnet-private-{i}").ToImmutableArray();
+        }
+
+        return (string.IsNullOrEmpty(args.Id) ? IdOf(name) : args.Id, state.ToImmutable());
+    }
+
+    private static string ConfigJson(StackConfig config, (string Key, string Value)[] overrides)
+    {
+        var map = new Dictionary<string, string>();
+        if (config.Region is ConfigValue.Scalar region)
+        {
+            map[StackFile.RegionKey] = region.Text;
+        }
+
+        foreach (var (key, value) in config.Values)
+        {
+            switch (value)
+            {
+                case ConfigValue.Scalar scalar:
+                    map[$"{config.Project}:{key}"] = scalar.Text;
+                    break;
+                case ConfigValue.List list:
+                    map[$"{config.Project}:{key}"] = JsonSerializer.Serialize(list.Items);
+                    break;
+            }
+        }
+
+        foreach (var (key, value) in overrides)
+        {
+            map[$"{config.Project}:{key}"] = value;
+        }
+
+        return JsonSerializer.Serialize(map);
+    }
+}

@@ -1,0 +1,274 @@
+using System.Text.Json;
+using Pulumi;
+using WidgetStack.Blueprint.Config;
+using WidgetStack.Blueprint.Design;
+using WidgetStack.Blueprint.Settings;
+using WidgetStack.Blueprint.Tests;
+
+namespace WidgetStack.Tests;
+
+[TestFixture("dev")]
+[TestFixture("prod")]
+public class WidgetStackTests(string stack)
+{
+    private const string IngressRule = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    private const string EgressRule = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+    private const string Service = "aws:ecs/service:Service";
+
+    private StackRun _run = null!;
+    private WidgetDesign _design = null!;
+
+    [OneTimeSetUp]
+    public async Task RunTheStack()
+    {
+        _run = await StackRun.RunAsync(stack);
+        _design = WidgetDesign.Load(Repository.Root, stack);
+    }
+
+    [Test]
+    public void The_service_runs_the_replicas_the_stack_file_asks_for()
+    {
+        var service = _run.Single(Service);
+        var fileReplicas = SettingsReader.Read(StackFile.Load(Repository.Root, stack)).Scaling.Replicas;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(service.Number("desiredCount"), Is.EqualTo(fileReplicas));
+            Assert.That(service.Text("name"), Is.EqualTo("WidgetService"));
+            Assert.That(_run.Single("aws:ecs/taskDefinition:TaskDefinition").Text("family"), Is.EqualTo("RocketCityWidgetServer"));
+        });
+    }
+
+    [Test]
+    public void The_task_group_accepts_exactly_one_rule_on_the_container_port_from_the_load_balancer_group()
+    {
+        var taskGroupId = StackRun.IdOf(_design.Firewall.Tasks.Name);
+        var albGroupId = StackRun.IdOf(_design.Firewall.LoadBalancer.Name);
+        var rules = _run.OfType(IngressRule).Where(r => r.Text("securityGroupId") == taskGroupId).ToList();
+
+        Assert.That(rules, Has.Count.EqualTo(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(rules[0].Number("fromPort"), Is.EqualTo(3333));
+            Assert.That(rules[0].Number("toPort"), Is.EqualTo(3333));
+            Assert.That(rules[0].Text("ipProtocol"), Is.EqualTo("tcp"));
+            Assert.That(rules[0].Text("referencedSecurityGroupId"), Is.EqualTo(albGroupId));
+            Assert.That(rules[0].At("cidrIpv4"), Is.Null);
+        });
+    }
+
+    [Test]
+    public void The_load_balancer_group_accepts_only_80_and_443_from_the_world()
+    {
+        var albGroupId = StackRun.IdOf(_design.Firewall.LoadBalancer.Name);
+        var rules = _run.OfType(IngressRule).Where(r => r.Text("securityGroupId") == albGroupId).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rules, Is.Not.Empty);
+            Assert.That(rules.Select(r => r.Number("fromPort")), Is.SubsetOf(new int?[] { 80, 443 }));
+            Assert.That(rules.Select(r => r.Text("cidrIpv4")), Has.All.EqualTo("0.0.0.0/0"));
+        });
+    }
+
+    [Test]
+    public void No_rule_opens_the_container_port_to_a_CIDR()
+    {
+        var open = _run.OfType(IngressRule).Concat(_run.OfType(EgressRule))
+            .Where(r => r.Number("fromPort") <= 3333 && r.Number("toPort") >= 3333 && r.At("cidrIpv4") is not null);
+
+        Assert.That(open, Is.Empty);
+    }
+
+    [Test]
+    public void Every_rule_resource_carries_a_description_and_groups_have_no_inline_rules()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_run.OfType(IngressRule).Concat(_run.OfType(EgressRule)).Select(r => r.Text("description")), Has.All.Not.Empty);
+            Assert.That(_run.OfType("aws:ec2/securityGroup:SecurityGroup").SelectMany(g => g.List("ingress").Concat(g.List("egress"))), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void The_service_has_no_public_IP_and_only_private_subnets()
+    {
+        var service = _run.Single(Service);
+        var zones = _design.Network.Zones.Count;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(service.At("networkConfiguration", "assignPublicIp"), Is.EqualTo(false));
+            Assert.That(service.List("networkConfiguration", "subnets"), Is.EqualTo(Enumerable.Range(0, zones).Select(i => $"subnet-private-{i}")));
+            Assert.That(service.List("networkConfiguration", "securityGroups"), Is.EqualTo(new[] { StackRun.IdOf(_design.Firewall.Tasks.Name) }));
+        });
+    }
+
+    [Test]
+    public void The_deployment_settings_are_those_configured()
+    {
+        var service = _run.Single(Service);
+        var deployment = _design.Settings.Deployment;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(service.Number("deploymentMinimumHealthyPercent"), Is.EqualTo(deployment.MinHealthyPercent));
+            Assert.That(service.Number("deploymentMaximumPercent"), Is.EqualTo(deployment.MaxPercent));
+            Assert.That(service.At("deploymentCircuitBreaker", "enable"), Is.EqualTo(deployment.CircuitBreaker));
+            Assert.That(service.At("deploymentCircuitBreaker", "rollback"), Is.EqualTo(deployment.Rollback));
+            Assert.That(service.Text("deploymentController", "type"), Is.EqualTo("ECS"));
+            Assert.That(service.Text("deploymentConfiguration", "strategy"), Is.EqualTo("ROLLING"));
+            Assert.That(service.Number("healthCheckGracePeriodSeconds"), Is.EqualTo(deployment.HealthCheckGracePeriodSeconds));
+        });
+    }
+
+    [Test]
+    public void The_service_is_wired_to_the_ip_target_group_on_the_container_port()
+    {
+        var balancer = Inputs.Map(_run.Single(Service).List("loadBalancers").Single());
+        var group = _run.Single("aws:lb/targetGroup:TargetGroup");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(balancer["targetGroupArn"], Is.EqualTo(group.Inputs.GetValueOrDefault("arn") ?? $"arn:aws:mock:::{group.Type}/{group.Name}"));
+            Assert.That(Convert.ToInt32(balancer["containerPort"], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(3333));
+            Assert.That(group.Text("targetType"), Is.EqualTo("ip"));
+            Assert.That(group.Number("port"), Is.EqualTo(3333));
+            Assert.That(group.Text("healthCheck", "path"), Is.EqualTo(_design.Settings.LoadBalancer.HealthCheck.Path));
+        });
+    }
+
+    [Test]
+    public void The_awsx_VPC_gets_the_design_subnets_and_NAT_strategy()
+    {
+        var vpc = _run.Single("awsx:ec2:Vpc");
+        var specs = vpc.List("subnetSpecs").Select(Inputs.Map).ToDictionary(s => (string)s["type"]);
+        var network = _design.Network;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(vpc.Text("cidrBlock"), Is.EqualTo(network.VpcCidr));
+            Assert.That(vpc.List("availabilityZoneNames"), Is.EqualTo(network.Zones.Select(z => z.Zone)));
+            Assert.That(vpc.Text("subnetStrategy"), Is.EqualTo("Auto"), "explicit CIDR blocks are ignored under Legacy");
+            Assert.That(vpc.Text("natGateways", "strategy"), Is.EqualTo(network.Nat == NatStrategy.OnePerZone ? "OnePerAz" : "Single"));
+            Assert.That(specs["Public"]["cidrBlocks"], Is.EqualTo(network.Zones.Select(z => z.PublicSubnetCidr)));
+            Assert.That(specs["Private"]["cidrBlocks"], Is.EqualTo(network.Zones.Select(z => z.PrivateSubnetCidr)));
+        });
+    }
+
+    [Test]
+    public void The_load_balancer_is_internet_facing_in_the_public_subnets()
+    {
+        var alb = _run.Single("aws:lb/loadBalancer:LoadBalancer");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(alb.At("internal"), Is.EqualTo(false));
+            Assert.That(alb.List("subnets"), Is.EqualTo(Enumerable.Range(0, _design.Network.Zones.Count).Select(i => $"subnet-public-{i}")));
+            Assert.That(alb.At("dropInvalidHeaderFields"), Is.EqualTo(true));
+            Assert.That(alb.At("enableDeletionProtection"), Is.EqualTo(_design.Settings.LoadBalancer.DeletionProtection));
+        });
+    }
+
+    [Test]
+    public void No_IAM_statement_allows_wildcard_actions_and_wildcard_resources_only_for_the_ECR_login()
+    {
+        var statements = _run.OfType("aws:iam/rolePolicy:RolePolicy")
+            .SelectMany(p => JsonDocument.Parse(p.Text("policy")!).RootElement.GetProperty("Statement").EnumerateArray())
+            .ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(statements, Is.Not.Empty);
+            Assert.That(statements.SelectMany(s => s.GetProperty("Action").EnumerateArray().Select(a => a.GetString())), Has.None.Contain("*"));
+            Assert.That(
+                statements.Where(s => s.GetProperty("Resource").GetString() == "*").SelectMany(s => s.GetProperty("Action").EnumerateArray().Select(a => a.GetString())),
+                Is.EqualTo(new[] { "ecr:GetAuthorizationToken" }));
+            Assert.That(_run.OfType("aws:iam/role:Role").Select(r => r.Name), Does.Contain("widget-execution").And.Contain("widget-task"));
+        });
+    }
+
+    [Test]
+    public void The_program_calls_no_provider_function() =>
+        Assert.That(_run.Invokes, Is.Zero);
+}
+
+public class StackVariantTests
+{
+    [Test]
+    public async Task A_copy_of_prod_with_five_replicas_runs_five_and_nothing_else_changes()
+    {
+        var prod = await StackRun.RunAsync("prod");
+        var five = await StackRun.RunAsync("prod", ("replicas", "5"));
+
+        var service = five.Single("aws:ecs/service:Service");
+        Assert.Multiple(() =>
+        {
+            Assert.That(service.Number("desiredCount"), Is.EqualTo(5));
+            Assert.That(Describe(five, skipDesiredCount: true), Is.EqualTo(Describe(prod, skipDesiredCount: true)));
+        });
+    }
+
+    [Test]
+    public async Task A_broken_value_fails_before_any_resource_is_registered()
+    {
+        var (run, error) = await StackRun.TryRunAsync("prod", ("cpu", "300"), ("replicas", "0"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error, Is.InstanceOf<RunException>());
+            Assert.That(error!.Message, Does.Contain("widget:cpu").And.Contain("widget:replicas"));
+            Assert.That(run.Registered.Where(r => r.Type != "pulumi:pulumi:Stack"), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Blue_green_wires_the_alternate_group_the_production_rule_and_the_infrastructure_role()
+    {
+        var run = await StackRun.RunAsync("prod", ("deploymentStrategy", "blueGreen"));
+        var service = run.Single("aws:ecs/service:Service");
+        var advanced = Inputs.Map(Inputs.Map(service.List("loadBalancers").Single()).GetValueOrDefault("advancedConfiguration"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.OfType("aws:lb/targetGroup:TargetGroup").Select(t => t.Name), Is.EqualTo(new[] { "widget-blue", "widget-green" }));
+            Assert.That(advanced["alternateTargetGroupArn"], Does.EndWith("/widget-green"));
+            Assert.That(advanced["productionListenerRule"], Does.EndWith("/widget-production"));
+            Assert.That(advanced["roleArn"], Does.EndWith("/widget-ecs-infra"));
+            Assert.That(service.Text("deploymentConfiguration", "strategy"), Is.EqualTo("BLUE_GREEN"));
+            Assert.That(run.Single("aws:iam/rolePolicyAttachment:RolePolicyAttachment").Text("policyArn"), Does.EndWith("AmazonECSInfrastructureRolePolicyForLoadBalancers"));
+        });
+    }
+
+    [Test]
+    public async Task Dev_runs_on_Fargate_Spot_through_the_cluster_capacity_providers()
+    {
+        var run = await StackRun.RunAsync("dev");
+        var service = run.Single("aws:ecs/service:Service");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(service.At("launchType"), Is.Null);
+            Assert.That(Inputs.Map(service.List("capacityProviderStrategies").Single())["capacityProvider"], Is.EqualTo("FARGATE_SPOT"));
+            Assert.That(run.Single("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders").List("capacityProviders"), Does.Contain("FARGATE_SPOT"));
+        });
+    }
+
+    [Test]
+    public async Task HTTPS_adds_a_TLS_listener_and_port_80_redirects()
+    {
+        var run = await StackRun.RunAsync("prod", ("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012"));
+        var listeners = run.OfType("aws:lb/listener:Listener").ToDictionary(l => l.Number("port") ?? 0);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(listeners[443].Text("sslPolicy"), Does.Contain("TLS13"));
+            Assert.That(Inputs.Map(listeners[80].List("defaultActions").Single())["type"], Is.EqualTo("redirect"));
+        });
+    }
+
+    private static List<string> Describe(StackRun run, bool skipDesiredCount) =>
+    [
+        .. run.Registered.Select(r => $"{r.Type} {r.Name} {JsonSerializer.Serialize(skipDesiredCount ? r.Inputs.Remove("desiredCount") : r.Inputs)}").Order(StringComparer.Ordinal),
+    ];
+}

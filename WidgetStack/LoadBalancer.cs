@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using Pulumi;
+using WidgetStack.Blueprint.Design;
+using Lb = Pulumi.Aws.LB;
+
+namespace WidgetStack;
+
+/// <summary>What the load balancer needs.</summary>
+/// <param name="Design">Listeners, target groups, health check.</param>
+/// <param name="VpcId">VPC of the target groups.</param>
+/// <param name="PublicSubnetIds">Subnets of the ALB nodes.</param>
+/// <param name="SecurityGroupId">The load balancer's group.</param>
+public sealed record LoadBalancerArgs(LoadBalancerDesign Design, Input<string> VpcId, Output<ImmutableArray<string>> PublicSubnetIds, Input<string> SecurityGroupId);
+
+/// <summary>
+/// The internet-facing Application Load Balancer of the design, its ip target group(s) on the
+/// container port, its listeners and, for blue/green, the production listener rule ECS re-weights.
+/// </summary>
+public sealed class LoadBalancer : ComponentResource
+{
+    /// <summary>Public DNS name.</summary>
+    [Output]
+    public Output<string> DnsName { get; private set; }
+
+    /// <summary>The target group that takes traffic first.</summary>
+    public Lb.TargetGroup ProductionTargetGroup { get; }
+
+    /// <summary>Blue/green: the group a new version starts in; null for rolling.</summary>
+    public Lb.TargetGroup? AlternateTargetGroup { get; }
+
+    /// <summary>Blue/green: the rule ECS shifts between the groups; null for rolling.</summary>
+    public Lb.ListenerRule? ProductionRule { get; }
+
+    /// <summary>Everything that must exist before a service can be wired to the target groups.</summary>
+    public IReadOnlyList<Resource> Routing { get; }
+
+    /// <summary>Builds the load balancer of <paramref name="args"/>.</summary>
+    public LoadBalancer(string name, LoadBalancerArgs args, ComponentResourceOptions? options = null)
+        : base("widget:loadbalancer:LoadBalancer", name, options)
+    {
+        var design = args.Design;
+        var child = new CustomResourceOptions { Parent = this };
+        var alb = new Lb.LoadBalancer(design.Name, new Lb.LoadBalancerArgs
+        {
+            LoadBalancerType = "application",
+            Internal = false,
+            Subnets = args.PublicSubnetIds,
+            SecurityGroups = { args.SecurityGroupId },
+            DropInvalidHeaderFields = LoadBalancerDesign.DropInvalidHeaderFields,
+            DesyncMitigationMode = LoadBalancerDesign.DesyncMitigationMode,
+            EnableDeletionProtection = design.DeletionProtection,
+            IdleTimeout = design.IdleTimeoutSeconds,
+        }, child);
+
+        var groups = design.TargetGroups.Select(group => new Lb.TargetGroup(group.Name, new Lb.TargetGroupArgs
+        {
+            TargetType = TargetGroupDesign.TargetType,
+            Protocol = TargetGroupDesign.Protocol,
+            Port = group.Port,
+            VpcId = args.VpcId,
+            DeregistrationDelay = group.DeregistrationDelaySeconds,
+            HealthCheck = new Lb.Inputs.TargetGroupHealthCheckArgs
+            {
+                Enabled = true,
+                Protocol = TargetGroupDesign.Protocol,
+                Path = group.HealthCheck.Path,
+                Matcher = group.HealthCheck.Matcher,
+                Interval = group.HealthCheck.IntervalSeconds,
+                Timeout = group.HealthCheck.TimeoutSeconds,
+                HealthyThreshold = group.HealthCheck.HealthyThreshold,
+                UnhealthyThreshold = group.HealthCheck.UnhealthyThreshold,
+            },
+        }, child)).ToList();
+        ProductionTargetGroup = groups[0];
+        AlternateTargetGroup = groups.Count > 1 ? groups[1] : null;
+
+        var listeners = design.Listeners.ToDictionary(l => l, l => new Lb.Listener(l.Name, ListenerArgsFor(l, alb, ProductionTargetGroup), child));
+
+        if (design.ProductionRule is { } rule)
+        {
+            ProductionRule = new Lb.ListenerRule(rule.Name, new Lb.ListenerRuleArgs
+            {
+                ListenerArn = listeners[design.TrafficListener].Arn,
+                Priority = rule.Priority,
+                Conditions = { new Lb.Inputs.ListenerRuleConditionArgs { PathPattern = new Lb.Inputs.ListenerRuleConditionPathPatternArgs { Values = { rule.PathPattern } } } },
+                Actions =
+                {
+                    new Lb.Inputs.ListenerRuleActionArgs
+                    {
+                        Type = "forward",
+                        Forward = new Lb.Inputs.ListenerRuleActionForwardArgs
+                        {
+                            TargetGroups =
+                            {
+                                new Lb.Inputs.ListenerRuleActionForwardTargetGroupArgs { Arn = groups[0].Arn, Weight = 100 },
+                                new Lb.Inputs.ListenerRuleActionForwardTargetGroupArgs { Arn = groups[1].Arn, Weight = 0 },
+                            },
+                        },
+                    },
+                },
+            }, new CustomResourceOptions { Parent = this, IgnoreChanges = { "actions" } }); // ECS owns the weights during a deploy.
+        }
+
+        Routing = [.. listeners.Values, .. ProductionRule is null ? Array.Empty<Resource>() : [ProductionRule]];
+        DnsName = alb.DnsName;
+        RegisterOutputs(new Dictionary<string, object?> { ["dnsName"] = DnsName });
+    }
+
+    private static Lb.ListenerArgs ListenerArgsFor(ListenerDesign listener, Lb.LoadBalancer alb, Lb.TargetGroup target)
+    {
+        var args = new Lb.ListenerArgs
+        {
+            LoadBalancerArn = alb.Arn,
+            Port = listener.Port,
+            Protocol = listener.Protocol,
+            DefaultActions = { DefaultAction(listener.Action, target) },
+        };
+        if (listener is { CertificateArn: { } certificate, SslPolicy: { } policy })
+        {
+            args.CertificateArn = certificate;
+            args.SslPolicy = policy;
+        }
+
+        return args;
+    }
+
+    private static Lb.Inputs.ListenerDefaultActionArgs DefaultAction(ListenerAction action, Lb.TargetGroup target) => action switch
+    {
+        ListenerAction.Forward => new() { Type = "forward", TargetGroupArn = target.Arn },
+        _ => new()
+        {
+            Type = "redirect",
+            Redirect = new Lb.Inputs.ListenerDefaultActionRedirectArgs
+            {
+                Protocol = "HTTPS",
+                Port = FirewallDesign.HttpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                StatusCode = "HTTP_301",
+            },
+        },
+    };
+}

@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using Pulumi;
+using Pulumi.Awsx.Ec2;
+using Pulumi.Awsx.Ec2.Inputs;
+using WidgetStack.Blueprint.Design;
+using WidgetStack.Blueprint.Settings;
+using Aws = Pulumi.Aws;
+
+namespace WidgetStack;
+
+/// <summary>
+/// The VPC of the design: an awsx <c>ec2.Vpc</c> given the exact public and private subnets per
+/// zone, the zone names and the NAT strategy (awsx adds the internet gateway, NAT gateways and
+/// route tables), and the VPC's default security group emptied (Security Hub EC2.2).
+/// </summary>
+public sealed class Network : ComponentResource
+{
+    /// <summary>The VPC's id.</summary>
+    [Output]
+    public Output<string> VpcId { get; private set; }
+
+    /// <summary>Public subnets (ALB, NAT), in zone order.</summary>
+    [Output]
+    public Output<ImmutableArray<string>> PublicSubnetIds { get; private set; }
+
+    /// <summary>Private subnets (tasks), in zone order.</summary>
+    [Output]
+    public Output<ImmutableArray<string>> PrivateSubnetIds { get; private set; }
+
+    /// <summary>Builds the network of <paramref name="design"/>.</summary>
+    public Network(string name, NetworkDesign design, ComponentResourceOptions? options = null)
+        : base("widget:network:Network", name, options)
+    {
+        var vpc = new Vpc($"{name}-vpc", VpcArgsFor(design), new ComponentResourceOptions { Parent = this });
+
+        // Adopting the default group with no rules removes the allow-all rules AWS creates.
+        _ = new Aws.Ec2.DefaultSecurityGroup($"{name}-default-sg", new Aws.Ec2.DefaultSecurityGroupArgs
+        {
+            VpcId = vpc.VpcId,
+            Tags = { ["Name"] = $"{name}-default (no rules)" },
+        }, new CustomResourceOptions { Parent = this });
+
+        VpcId = vpc.VpcId;
+        PublicSubnetIds = vpc.PublicSubnetIds;
+        PrivateSubnetIds = vpc.PrivateSubnetIds;
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["vpcId"] = VpcId,
+            ["publicSubnetIds"] = PublicSubnetIds,
+            ["privateSubnetIds"] = PrivateSubnetIds,
+        });
+    }
+
+    /// <summary>
+    /// The awsx arguments. Explicit CIDR blocks are honoured only with the <c>Auto</c> (or
+    /// <c>Exact</c>) strategy; the default <c>Legacy</c> ignores them, and <c>Exact</c> refuses the
+    /// gap the layout keeps for growth.
+    /// </summary>
+    internal static VpcArgs VpcArgsFor(NetworkDesign design) => new()
+    {
+        CidrBlock = design.VpcCidr,
+        AvailabilityZoneNames = [.. design.Zones.Select(z => z.Zone)],
+        SubnetStrategy = SubnetAllocationStrategy.Auto,
+        SubnetSpecs =
+        [
+            new SubnetSpecArgs
+            {
+                Type = SubnetType.Public,
+                Name = "public",
+                CidrMask = design.PublicSubnetPrefix,
+                CidrBlocks = [.. design.Zones.Select(z => z.PublicSubnetCidr)],
+            },
+            new SubnetSpecArgs
+            {
+                Type = SubnetType.Private,
+                Name = "private",
+                CidrMask = design.PrivateSubnetPrefix,
+                CidrBlocks = [.. design.Zones.Select(z => z.PrivateSubnetCidr)],
+            },
+        ],
+        NatGateways = new NatGatewayConfigurationArgs
+        {
+            Strategy = design.Nat == NatStrategy.OnePerZone ? NatGatewayStrategy.OnePerAz : NatGatewayStrategy.Single,
+        },
+        EnableDnsHostnames = true,
+        EnableDnsSupport = true,
+    };
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Pulumi;
+using WidgetStack.Blueprint.Design;
+
+namespace WidgetStack;
+
+/// <summary>IAM policy JSON built in code from the design (no provider invoke needed).</summary>
+internal static class PolicyDocuments
+{
+    /// <summary>A trust policy that lets <paramref name="service"/> assume the role.</summary>
+    public static string TrustPolicy(string service) => JsonSerializer.Serialize(new
+    {
+        Version = "2012-10-17",
+        Statement = new[]
+        {
+            new { Effect = "Allow", Principal = new { Service = service }, Action = "sts:AssumeRole" },
+        },
+    });
+
+    /// <summary>
+    /// An identity policy of <paramref name="statements"/>; a log-group resource resolves to
+    /// <paramref name="logGroupArn"/>'s streams once the group exists.
+    /// </summary>
+    public static Output<string> Policy(IReadOnlyList<PolicyStatement> statements, Output<string> logGroupArn) =>
+        logGroupArn.Apply(arn => JsonSerializer.Serialize(new
+        {
+            Version = "2012-10-17",
+            Statement = statements.Select(s => new
+            {
+                s.Sid,
+                Effect = "Allow",
+                Action = s.Actions,
+                Resource = s.Resource switch
+                {
+                    PolicyResource.LogStreamsOf => $"{arn}:log-stream:*",
+                    var other => other.ToString(),
+                },
+            }),
+        }));
+}

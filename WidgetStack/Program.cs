@@ -1,0 +1,4 @@
+using Pulumi;
+using WidgetStack;
+
+return await Deployment.RunAsync<WidgetStackRoot>();

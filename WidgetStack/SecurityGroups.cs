@@ -1,0 +1,100 @@
+using Pulumi;
+using WidgetStack.Blueprint.Design;
+using Aws = Pulumi.Aws;
+
+namespace WidgetStack;
+
+/// <summary>What the security groups need: the firewall design and the VPC they live in.</summary>
+/// <param name="Firewall">Groups and rules.</param>
+/// <param name="VpcId">The VPC.</param>
+public sealed record SecurityGroupsArgs(FirewallDesign Firewall, Input<string> VpcId);
+
+/// <summary>
+/// The load balancer's and the tasks' security groups, with one rule resource per rule of the
+/// design, each with its description. The groups themselves carry no inline rules, so the rule
+/// resources are the whole truth, and AWS's default allow-all egress is removed.
+/// </summary>
+public sealed class SecurityGroups : ComponentResource
+{
+    /// <summary>The load balancer's group.</summary>
+    [Output]
+    public Output<string> LoadBalancerGroupId { get; private set; }
+
+    /// <summary>The tasks' group.</summary>
+    [Output]
+    public Output<string> TaskGroupId { get; private set; }
+
+    /// <summary>Builds both groups and their rules.</summary>
+    public SecurityGroups(string name, SecurityGroupsArgs args, ComponentResourceOptions? options = null)
+        : base("widget:firewall:SecurityGroups", name, options)
+    {
+        var groups = args.Firewall.Groups.ToDictionary(
+            design => design.Role,
+            design => new Aws.Ec2.SecurityGroup(design.Name, new Aws.Ec2.SecurityGroupArgs
+            {
+                // Constant: a new description would replace a group that is in use.
+                Description = design.Description,
+                VpcId = args.VpcId,
+                Tags = { ["Name"] = design.Name },
+            }, new CustomResourceOptions { Parent = this }));
+
+        foreach (var design in args.Firewall.Groups)
+        {
+            var group = groups[design.Role];
+            foreach (var rule in design.Ingress)
+            {
+                var ruleArgs = new Aws.Vpc.SecurityGroupIngressRuleArgs
+                {
+                    SecurityGroupId = group.Id,
+                    IpProtocol = FirewallRule.Protocol,
+                    FromPort = rule.Port,
+                    ToPort = rule.Port,
+                    Description = rule.Description,
+                };
+                if (rule.Peer.Cidr is { } cidr)
+                {
+                    ruleArgs.CidrIpv4 = cidr;
+                }
+                else
+                {
+                    ruleArgs.ReferencedSecurityGroupId = groups[rule.Peer.Group!.Value].Id;
+                }
+
+                _ = new Aws.Vpc.SecurityGroupIngressRule(RuleName(design, "in", rule), ruleArgs, new CustomResourceOptions { Parent = this });
+            }
+
+            foreach (var rule in design.Egress)
+            {
+                var ruleArgs = new Aws.Vpc.SecurityGroupEgressRuleArgs
+                {
+                    SecurityGroupId = group.Id,
+                    IpProtocol = FirewallRule.Protocol,
+                    FromPort = rule.Port,
+                    ToPort = rule.Port,
+                    Description = rule.Description,
+                };
+                if (rule.Peer.Cidr is { } cidr)
+                {
+                    ruleArgs.CidrIpv4 = cidr;
+                }
+                else
+                {
+                    ruleArgs.ReferencedSecurityGroupId = groups[rule.Peer.Group!.Value].Id;
+                }
+
+                _ = new Aws.Vpc.SecurityGroupEgressRule(RuleName(design, "out", rule), ruleArgs, new CustomResourceOptions { Parent = this });
+            }
+        }
+
+        LoadBalancerGroupId = groups[GroupRole.LoadBalancer].Id;
+        TaskGroupId = groups[GroupRole.Tasks].Id;
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["loadBalancerGroupId"] = LoadBalancerGroupId,
+            ["taskGroupId"] = TaskGroupId,
+        });
+    }
+
+    private static string RuleName(SecurityGroupDesign group, string direction, FirewallRule rule) =>
+        $"{group.Name}-{direction}-{rule.Port}-{(rule.Peer.Group is { } peer ? peer.ToString().ToLowerInvariant() : "world")}";
+}

@@ -1,0 +1,248 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Pulumi;
+using WidgetStack.Blueprint.Design;
+using Aws = Pulumi.Aws;
+using Ecs = Pulumi.Aws.Ecs;
+using Iam = Pulumi.Aws.Iam;
+
+namespace WidgetStack;
+
+/// <summary>What the service needs from the rest of the stack.</summary>
+/// <param name="Design">Cluster, task and deployment.</param>
+/// <param name="Iam">Roles.</param>
+/// <param name="Region">Region of the log group (awslogs needs it).</param>
+/// <param name="PrivateSubnetIds">Subnets of the tasks.</param>
+/// <param name="TaskGroupId">The tasks' security group.</param>
+/// <param name="LoadBalancer">Target groups and the routing the service must wait for.</param>
+public sealed record WidgetServiceArgs(
+    ServiceDesign Design, IamDesign Iam, string Region, Output<ImmutableArray<string>> PrivateSubnetIds, Input<string> TaskGroupId, LoadBalancer LoadBalancer);
+
+/// <summary>
+/// The ECS cluster, the task log group, the roles, the task definition of family
+/// RocketCityWidgetServer and the Fargate service WidgetService behind the load balancer.
+/// </summary>
+public sealed class WidgetService : ComponentResource
+{
+    /// <summary>Cluster name.</summary>
+    [Output]
+    public Output<string> ClusterName { get; private set; }
+
+    /// <summary>Service name.</summary>
+    [Output]
+    public Output<string> ServiceName { get; private set; }
+
+    /// <summary>Builds the service of <paramref name="args"/>.</summary>
+    public WidgetService(string name, WidgetServiceArgs args, ComponentResourceOptions? options = null)
+        : base("widget:service:WidgetService", name, options)
+    {
+        var design = args.Design;
+        var child = new CustomResourceOptions { Parent = this };
+        var spot = design.CapacityProvider == "FARGATE_SPOT";
+
+        var cluster = new Ecs.Cluster(design.ClusterName, new Ecs.ClusterArgs
+        {
+            Settings = { new Ecs.Inputs.ClusterSettingArgs { Name = "containerInsights", Value = ServiceDesign.ContainerInsights ? "enabled" : "disabled" } },
+        }, child);
+        if (spot)
+        {
+            _ = new Ecs.ClusterCapacityProviders($"{design.ClusterName}-capacity", new Ecs.ClusterCapacityProvidersArgs
+            {
+                ClusterName = cluster.Name,
+                CapacityProviders = { "FARGATE", "FARGATE_SPOT" },
+            }, child);
+        }
+
+        var logs = design.Task.Logs;
+        var logGroup = new Aws.CloudWatch.LogGroup("widget-logs", new Aws.CloudWatch.LogGroupArgs
+        {
+            Name = logs.GroupName,
+            RetentionInDays = logs.RetentionDays,
+        }, child);
+
+        var roles = args.Iam.Roles.ToDictionary(role => role, role => Role(role, logGroup, child));
+        var taskDefinition = new Ecs.TaskDefinition("widget-task", new Ecs.TaskDefinitionArgs
+        {
+            Family = design.Task.Family,
+            Cpu = design.Task.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Memory = design.Task.MemoryMiB.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            NetworkMode = TaskDesign.NetworkMode,
+            RequiresCompatibilities = { "FARGATE" },
+            RuntimePlatform = new Ecs.Inputs.TaskDefinitionRuntimePlatformArgs
+            {
+                OperatingSystemFamily = "LINUX",
+                CpuArchitecture = design.Task.Architecture.ToString(),
+            },
+            ExecutionRoleArn = roles[args.Iam.Execution].Arn,
+            TaskRoleArn = roles[args.Iam.Task].Arn,
+            ContainerDefinitions = ContainerDefinitions(design.Task, args.Region),
+        }, child);
+
+        var service = new Ecs.Service(ServiceDesign.ServiceName, ServiceArgsFor(args, cluster, taskDefinition, roles), new CustomResourceOptions
+        {
+            Parent = this,
+            // ECS refuses a target group that no listener forwards to yet.
+            DependsOn = [.. args.LoadBalancer.Routing],
+            // The autoscaler owns the count once it runs.
+            IgnoreChanges = design.Autoscaling is null ? [] : ["desiredCount"],
+        });
+
+        if (design.Autoscaling is { } scaling)
+        {
+            Autoscale(scaling, cluster, service, child);
+        }
+
+        ClusterName = cluster.Name;
+        ServiceName = service.Name;
+        RegisterOutputs(new Dictionary<string, object?> { ["clusterName"] = ClusterName, ["serviceName"] = ServiceName });
+    }
+
+    private static Ecs.ServiceArgs ServiceArgsFor(WidgetServiceArgs args, Ecs.Cluster cluster, Ecs.TaskDefinition taskDefinition, Dictionary<RoleDesign, Iam.Role> roles)
+    {
+        var design = args.Design;
+        var deployment = design.Deployment;
+        var balancer = new Ecs.Inputs.ServiceLoadBalancerArgs
+        {
+            TargetGroupArn = args.LoadBalancer.ProductionTargetGroup.Arn,
+            ContainerName = design.Task.Container.Name,
+            ContainerPort = design.Task.Container.Port,
+        };
+        if (args.LoadBalancer.AlternateTargetGroup is { } alternate && args.LoadBalancer.ProductionRule is { } rule && args.Iam.Infrastructure is { } infrastructure)
+        {
+            balancer.AdvancedConfiguration = new Ecs.Inputs.ServiceLoadBalancerAdvancedConfigurationArgs
+            {
+                AlternateTargetGroupArn = alternate.Arn,
+                ProductionListenerRule = rule.Arn,
+                RoleArn = roles[infrastructure].Arn,
+            };
+        }
+
+        var serviceArgs = new Ecs.ServiceArgs
+        {
+            Name = design.Name,
+            Cluster = cluster.Arn,
+            TaskDefinition = taskDefinition.Arn,
+            DesiredCount = design.DesiredCount,
+            PlatformVersion = ServiceDesign.PlatformVersion,
+            NetworkConfiguration = new Ecs.Inputs.ServiceNetworkConfigurationArgs
+            {
+                AssignPublicIp = ServiceDesign.AssignPublicIp,
+                Subnets = args.PrivateSubnetIds,
+                SecurityGroups = { args.TaskGroupId },
+            },
+            LoadBalancers = { balancer },
+            HealthCheckGracePeriodSeconds = design.HealthCheckGracePeriodSeconds,
+            DeploymentController = new Ecs.Inputs.ServiceDeploymentControllerArgs { Type = DeploymentDesign.Controller },
+            DeploymentConfiguration = DeploymentConfiguration(deployment),
+            DeploymentMinimumHealthyPercent = deployment.MinHealthyPercent,
+            DeploymentMaximumPercent = deployment.MaxPercent,
+            DeploymentCircuitBreaker = new Ecs.Inputs.ServiceDeploymentCircuitBreakerArgs
+            {
+                Enable = deployment.CircuitBreaker,
+                Rollback = deployment.Rollback,
+            },
+            AvailabilityZoneRebalancing = "ENABLED",
+            EnableEcsManagedTags = true,
+            PropagateTags = "SERVICE",
+        };
+        if (design.CapacityProvider == "FARGATE")
+        {
+            serviceArgs.LaunchType = "FARGATE";
+        }
+        else
+        {
+            serviceArgs.CapacityProviderStrategies.Add(new Ecs.Inputs.ServiceCapacityProviderStrategyArgs { CapacityProvider = design.CapacityProvider, Weight = 1 });
+        }
+
+        return serviceArgs;
+    }
+
+    private static Ecs.Inputs.ServiceDeploymentConfigurationArgs DeploymentConfiguration(DeploymentDesign deployment)
+    {
+        var configuration = new Ecs.Inputs.ServiceDeploymentConfigurationArgs { Strategy = deployment.StrategyName };
+        if (deployment.BakeTimeMinutes is { } minutes)
+        {
+            configuration.BakeTimeInMinutes = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return configuration;
+    }
+
+    private static Output<string> ContainerDefinitions(TaskDesign task, string region) =>
+        Output.Create(JsonSerializer.Serialize(new[]
+        {
+            new
+            {
+                name = task.Container.Name,
+                image = task.Container.Image,
+                essential = true,
+                user = task.Container.User,
+                readonlyRootFilesystem = ContainerDesign.ReadonlyRootFilesystem,
+                privileged = ContainerDesign.Privileged,
+                portMappings = new[] { new { containerPort = task.Container.Port, hostPort = task.Container.Port, protocol = "tcp" } },
+                logConfiguration = new
+                {
+                    logDriver = "awslogs",
+                    options = new Dictionary<string, string>
+                    {
+                        ["awslogs-group"] = task.Logs.GroupName,
+                        ["awslogs-region"] = region,
+                        ["awslogs-stream-prefix"] = task.Logs.StreamPrefix,
+                    },
+                },
+            },
+        }));
+
+    private static Iam.Role Role(RoleDesign design, Aws.CloudWatch.LogGroup logGroup, CustomResourceOptions child)
+    {
+        var role = new Iam.Role(design.Name, new Iam.RoleArgs
+        {
+            Description = design.Purpose,
+            AssumeRolePolicy = PolicyDocuments.TrustPolicy(design.TrustedService),
+        }, child);
+        if (design.Statements.Count > 0)
+        {
+            _ = new Iam.RolePolicy($"{design.Name}-policy", new Iam.RolePolicyArgs
+            {
+                Role = role.Name,
+                Policy = PolicyDocuments.Policy(design.Statements, logGroup.Arn),
+            }, child);
+        }
+
+        foreach (var (arn, index) in design.ManagedPolicyArns.Select((arn, index) => (arn, index)))
+        {
+            _ = new Iam.RolePolicyAttachment($"{design.Name}-managed-{index}", new Iam.RolePolicyAttachmentArgs { Role = role.Name, PolicyArn = arn }, child);
+        }
+
+        return role;
+    }
+
+    private static void Autoscale(AutoscalingDesign scaling, Ecs.Cluster cluster, Ecs.Service service, CustomResourceOptions child)
+    {
+        var target = new Aws.AppAutoScaling.Target("widget-scaling", new Aws.AppAutoScaling.TargetArgs
+        {
+            ServiceNamespace = "ecs",
+            ScalableDimension = "ecs:service:DesiredCount",
+            ResourceId = Output.Format($"service/{cluster.Name}/{service.Name}"),
+            MinCapacity = scaling.MinReplicas,
+            MaxCapacity = scaling.MaxReplicas,
+        }, child);
+        _ = new Aws.AppAutoScaling.Policy("widget-cpu-tracking", new Aws.AppAutoScaling.PolicyArgs
+        {
+            PolicyType = "TargetTrackingScaling",
+            ServiceNamespace = target.ServiceNamespace,
+            ScalableDimension = target.ScalableDimension,
+            ResourceId = target.ResourceId,
+            TargetTrackingScalingPolicyConfiguration = new Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs
+            {
+                PredefinedMetricSpecification = new Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs
+                {
+                    PredefinedMetricType = "ECSServiceAverageCPUUtilization",
+                },
+                TargetValue = scaling.CpuTargetPercent,
+                ScaleOutCooldown = scaling.ScaleOutCooldownSeconds,
+                ScaleInCooldown = scaling.ScaleInCooldownSeconds,
+            },
+        }, child);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Pulumi;
+using WidgetStack.Blueprint.Design;
+using WidgetStack.Blueprint.Settings;
+
+namespace WidgetStack;
+
+/// <summary>
+/// The stack: reads the config once, validates it with the blueprint's rules (a bad value stops
+/// the program before any resource is registered), designs the stack and hands each part of the
+/// design to its component.
+/// </summary>
+public sealed class WidgetStackRoot : Stack
+{
+    /// <summary>Where the widget server answers.</summary>
+    [Output("url")]
+    public Output<string> Url { get; private set; }
+
+    /// <summary>The ALB's public DNS name.</summary>
+    [Output("albDnsName")]
+    public Output<string> AlbDnsName { get; private set; }
+
+    /// <summary>The ECS cluster's name.</summary>
+    [Output("clusterName")]
+    public Output<string> ClusterName { get; private set; }
+
+    /// <summary>The ECS service's name.</summary>
+    [Output("serviceName")]
+    public Output<string> ServiceName { get; private set; }
+
+    /// <summary>The VPC's id.</summary>
+    [Output("vpcId")]
+    public Output<string> VpcId { get; private set; }
+
+    /// <summary>Public subnet ids, in zone order.</summary>
+    [Output("publicSubnetIds")]
+    public Output<ImmutableArray<string>> PublicSubnetIds { get; private set; }
+
+    /// <summary>Private subnet ids, in zone order.</summary>
+    [Output("privateSubnetIds")]
+    public Output<ImmutableArray<string>> PrivateSubnetIds { get; private set; }
+
+    /// <summary>Builds the stack Pulumi is running.</summary>
+    public WidgetStackRoot()
+    {
+        var design = LoadDesign();
+
+        var network = new Network("widget-network", design.Network);
+        var firewall = new SecurityGroups("widget-firewall", new SecurityGroupsArgs(design.Firewall, network.VpcId));
+        var loadBalancer = new LoadBalancer(
+            "widget-lb",
+            new LoadBalancerArgs(design.LoadBalancer, network.VpcId, network.PublicSubnetIds, firewall.LoadBalancerGroupId));
+        var service = new WidgetService(
+            "widget-service",
+            new WidgetServiceArgs(design.Service, design.Iam, design.Settings.Region, network.PrivateSubnetIds, firewall.TaskGroupId, loadBalancer));
+
+        var scheme = design.Settings.LoadBalancer.Https ? "https" : "http";
+        Url = Output.Format($"{scheme}://{loadBalancer.DnsName}");
+        AlbDnsName = loadBalancer.DnsName;
+        ClusterName = service.ClusterName;
+        ServiceName = service.ServiceName;
+        VpcId = network.VpcId;
+        PublicSubnetIds = network.PublicSubnetIds;
+        PrivateSubnetIds = network.PrivateSubnetIds;
+    }
+
+    private static WidgetDesign LoadDesign()
+    {
+        var config = PulumiStackConfig.Read(Deployment.Instance.ProjectName, Deployment.Instance.StackName);
+        try
+        {
+            return WidgetDesign.From(SettingsReader.Read(config));
+        }
+        catch (SettingsException e)
+        {
+            // RunException ends the program with the message alone: no stack trace, nothing registered.
+            throw new RunException(e.Message);
+        }
+    }
+}
