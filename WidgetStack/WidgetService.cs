@@ -44,13 +44,15 @@ public sealed class WidgetService : ComponentResource
         {
             Settings = { new Ecs.Inputs.ClusterSettingArgs { Name = "containerInsights", Value = ServiceDesign.ContainerInsights ? "enabled" : "disabled" } },
         }, child);
+        // A Spot service may only be created once its cluster offers FARGATE_SPOT.
+        var capacity = new List<Resource>();
         if (spot)
         {
-            _ = new Ecs.ClusterCapacityProviders($"{design.ClusterName}-capacity", new Ecs.ClusterCapacityProvidersArgs
+            capacity.Add(new Ecs.ClusterCapacityProviders($"{design.ClusterName}-capacity", new Ecs.ClusterCapacityProvidersArgs
             {
                 ClusterName = cluster.Name,
                 CapacityProviders = { "FARGATE", "FARGATE_SPOT" },
-            }, child);
+            }, child));
         }
 
         var logs = design.Task.Logs;
@@ -82,7 +84,7 @@ public sealed class WidgetService : ComponentResource
         {
             Parent = this,
             // ECS refuses a target group that no listener forwards to yet.
-            DependsOn = [.. args.LoadBalancer.Routing],
+            DependsOn = [.. args.LoadBalancer.Routing, .. capacity],
             // The autoscaler owns the count once it runs.
             IgnoreChanges = design.Autoscaling is null ? [] : ["desiredCount"],
         });
