@@ -14,11 +14,15 @@ namespace WidgetStack.Tests;
 /// </summary>
 internal sealed class StackRun
 {
-    private StackRun(IReadOnlyList<MockResourceArgs> registered, int invokes)
+    private StackRun(IReadOnlyList<MockResourceArgs> registered, int invokes, IReadOnlyList<Resource> resources)
     {
         Registered = registered;
         Invokes = invokes;
+        Resources = resources;
     }
+
+    /// <summary>The resource objects the program constructed, the stack among them.</summary>
+    public IReadOnlyList<Resource> Resources { get; }
 
     /// <summary>Every resource registered, as the mock runtime received it.</summary>
     public IReadOnlyList<MockResourceArgs> Registered { get; }
@@ -43,9 +47,13 @@ internal sealed class StackRun
     }
 
     /// <summary>Runs the stack and returns what was registered and the error that ended the run, if any.</summary>
-    public static async Task<(StackRun Run, Exception? Error)> TryRunAsync(string stack, params (string Key, string Value)[] overrides)
+    public static Task<(StackRun Run, Exception? Error)> TryRunAsync(string stack, params (string Key, string Value)[] overrides) =>
+        TryRunWithConfigAsync(stack, ConfigJson(StackFile.Load(Repository.Root, stack), overrides));
+
+    /// <summary>Runs the stack with <paramref name="configJson"/> as the engine's PULUMI_CONFIG map.</summary>
+    public static async Task<(StackRun Run, Exception? Error)> TryRunWithConfigAsync(string stack, string configJson)
     {
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG", ConfigJson(StackFile.Load(Repository.Root, stack), overrides));
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG", configJson);
         var registered = new List<MockResourceArgs>();
         var invokes = 0;
         var mocks = new Mock<IMocks>(MockBehavior.Strict);
@@ -65,16 +73,17 @@ internal sealed class StackRun
         mocks.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>())).Returns(Task.CompletedTask);
 
         Exception? error = null;
+        var resources = ImmutableArray<Resource>.Empty;
         try
         {
-            await Deployment.TestAsync<WidgetStackRoot>(mocks.Object, new TestOptions { IsPreview = false, ProjectName = "widget", StackName = stack });
+            resources = await Deployment.TestAsync<WidgetStackRoot>(mocks.Object, new TestOptions { IsPreview = false, ProjectName = "widget", StackName = stack });
         }
         catch (Exception e)
         {
             error = e;
         }
 
-        return (new StackRun(registered, invokes), error);
+        return (new StackRun(registered, invokes, resources), error);
     }
 
     /// <summary>
@@ -104,7 +113,8 @@ internal sealed class StackRun
         return (string.IsNullOrEmpty(args.Id) ? IdOf(name) : args.Id, state.ToImmutable());
     }
 
-    private static string ConfigJson(StackConfig config, (string Key, string Value)[] overrides)
+    /// <summary>The PULUMI_CONFIG map of a stack file with defaults, as the CLI builds it.</summary>
+    public static string ConfigJson(StackConfig config, (string Key, string Value)[] overrides)
     {
         var map = new Dictionary<string, string>();
         if (config.Region is ConfigValue.Scalar region)
