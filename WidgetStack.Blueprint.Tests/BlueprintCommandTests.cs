@@ -73,27 +73,52 @@ public class BlueprintCommandTests
         });
     }
 
+    [TestCase("prod", "Replicas: 3 over 3 zones")]
+    [TestCase("dev", "Replicas: 1 over 2 zones")]
+    public void The_built_program_runs_as_a_new_user_runs_it_from_the_repository_root(string stack, string expected)
+    {
+        var (exit, output, error) = RunProgram(Repository.Root, stack);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(output, Does.Contain(expected));
+        });
+    }
+
     [Test]
-    public void The_built_program_runs_as_a_new_user_runs_it_from_the_repository_root()
+    public void The_built_program_lists_every_error_of_a_broken_copy_and_exits_1()
+    {
+        var folder = Repository.WithStack("prod", File.ReadAllText(Path.Combine(Repository.Root, "Pulumi.prod.yaml"))
+            .Replace("widget:replicas: 3", "widget:replicas: 0", StringComparison.Ordinal)
+            .Replace("widget:memoryMiB: 1024", "widget:memoryMiB: 100000", StringComparison.Ordinal));
+
+        var (exit, output, error) = RunProgram(folder, "prod");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.InvalidSettings));
+            Assert.That(output, Is.Empty);
+            Assert.That(error, Does.Contain("widget:replicas = '0'").And.Contain("widget:memoryMiB = '100000'"));
+            Assert.That(error, Does.Not.Contain("Exception"));
+        });
+    }
+
+    private static (int Exit, string Output, string Error) RunProgram(string workingDirectory, string stack)
     {
         var program = Path.Combine(TestContext.CurrentContext.TestDirectory, "WidgetStack.Blueprint.dll");
-        var start = new ProcessStartInfo("dotnet", [program, "prod"])
+        var start = new ProcessStartInfo("dotnet", [program, stack])
         {
-            WorkingDirectory = Repository.Root,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
 
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
+        var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(process.ExitCode, Is.EqualTo(0), error);
-            Assert.That(output, Does.Contain("Replicas: 3 over 3 zones"));
-        });
+        return (process.ExitCode, output.Result, error);
     }
 
     private static (int Exit, string Output, string Error) Run(params string[] args)

@@ -155,12 +155,12 @@ public static class SettingsReader
         }
 
         var port = reader.Integer(K.ContainerPort, TaskSettings.Port, "TCP port");
-        var cpuUnits = FargateTaskSizes.MemoryMiBByCpu.Keys.Min();
-        var cpu = reader.Integer(K.Cpu, new IntRange(cpuUnits, FargateTaskSizes.MemoryMiBByCpu.Keys.Max()), "CPU units");
-        var memory = reader.Integer(K.MemoryMiB, new IntRange(512, FargateTaskSizes.MemoryMiBByCpu.Values.Max(m => m[^1])), "MiB");
-        if (reader.AllValid(K.Cpu) && !FargateTaskSizes.MemoryMiBByCpu.ContainsKey(cpu))
+        var sizes = FargateTaskSizes.MemoryMiBByCpu;
+        var cpu = reader.Integer(K.Cpu, new IntRange(sizes.Keys.Min(), sizes.Keys.Max()), "CPU units");
+        var memory = reader.Integer(K.MemoryMiB, new IntRange(sizes.Values.Min(m => m[0]), sizes.Values.Max(m => m[^1])), "MiB");
+        if (reader.AllValid(K.Cpu) && !sizes.ContainsKey(cpu))
         {
-            reader.Fail(K.Cpu, "not a Fargate CPU size", string.Join(", ", FargateTaskSizes.MemoryMiBByCpu.Keys) + " CPU units");
+            reader.Fail(K.Cpu, "not a Fargate CPU size", string.Join(", ", sizes.Keys) + " CPU units");
         }
         else if (reader.AllValid(K.Cpu, K.MemoryMiB) && !FargateTaskSizes.IsValid(cpu, memory))
         {
@@ -175,6 +175,7 @@ public static class SettingsReader
             reader.Fail(K.LogRetentionDays, "not a CloudWatch Logs retention period", string.Join(", ", LogRetention.AllowedDays) + " days");
         }
 
+        // An invalid image has been reported; the placeholder only lets reading go on to find more errors.
         var placeholder = new ImageUri("", "000000000000", "us-east-1", "aws", "invalid");
         return new TaskSettings(image ?? placeholder, port, cpu, memory, architecture, spot, retention);
     }
