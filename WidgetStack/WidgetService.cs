@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Pulumi;
 using WidgetStack.Blueprint.Design;
+using WidgetStack.Blueprint.Settings;
 using Aws = Pulumi.Aws;
 using Ecs = Pulumi.Aws.Ecs;
 using Iam = Pulumi.Aws.Iam;
@@ -85,8 +86,7 @@ public sealed class WidgetService : ComponentResource
             Parent = this,
             // ECS refuses a target group that no listener forwards to yet.
             DependsOn = [.. args.LoadBalancer.Routing, .. capacity],
-            // The autoscaler owns the count once it runs.
-            IgnoreChanges = design.Autoscaling is null ? [] : ["desiredCount"],
+            IgnoreChanges = [.. OwnedByAws(design)],
         });
 
         if (design.Autoscaling is { } scaling)
@@ -97,6 +97,20 @@ public sealed class WidgetService : ComponentResource
         ClusterName = cluster.Name;
         ServiceName = service.Name;
         RegisterOutputs(new Dictionary<string, object?> { ["clusterName"] = ClusterName, ["serviceName"] = ServiceName });
+    }
+
+    /// <summary>Service properties AWS changes after creation, which the program must not set back.</summary>
+    private static IEnumerable<string> OwnedByAws(ServiceDesign design)
+    {
+        if (design.Autoscaling is not null)
+        {
+            yield return "desiredCount"; // the autoscaler owns the count once it runs
+        }
+
+        if (design.Deployment.Strategy == DeploymentStrategy.BlueGreen)
+        {
+            yield return "loadBalancers"; // each blue/green deploy swaps the production and alternate groups
+        }
     }
 
     private static Ecs.ServiceArgs ServiceArgsFor(WidgetServiceArgs args, Ecs.Cluster cluster, Ecs.TaskDefinition taskDefinition, Dictionary<RoleDesign, Iam.Role> roles)
