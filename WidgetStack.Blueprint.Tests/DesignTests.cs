@@ -76,6 +76,37 @@ public class DesignTests
     }
 
     [Test]
+    public void Prod_records_VPC_traffic_through_a_role_that_can_only_write_its_own_group()
+    {
+        var design = WidgetDesign.Load(Repository.Root, "prod");
+        var role = design.Iam.FlowLogs!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(design.Network.FlowLogs!.LogGroupName, Is.EqualTo("/vpc/widget/prod/flow-logs"));
+            Assert.That(design.Network.FlowLogs.RetentionDays, Is.EqualTo(design.Settings.Task.LogRetentionDays));
+            Assert.That(role.TrustedService, Is.EqualTo("vpc-flow-logs.amazonaws.com"));
+            Assert.That(
+                role.Statements.Where(s => s.Actions.Any(a => a != "logs:DescribeLogGroups")).Select(s => s.Resource),
+                Has.All.EqualTo(new PolicyResource.LogStreamsOf("/vpc/widget/prod/flow-logs")));
+            Assert.That(design.Iam.Roles, Does.Contain(role));
+        });
+    }
+
+    [Test]
+    public void Dev_records_no_traffic_and_the_blueprint_says_so()
+    {
+        var design = WidgetDesign.Load(Repository.Root, "dev");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(design.Network.FlowLogs, Is.Null);
+            Assert.That(design.Iam.FlowLogs, Is.Null);
+            Assert.That(design.Warnings, Has.Some.Contain("EC2.6"));
+        });
+    }
+
+    [Test]
     public void The_execution_role_pulls_from_the_one_repository_of_the_image()
     {
         var iam = WidgetDesign.Load(Repository.Root, "prod").Iam;

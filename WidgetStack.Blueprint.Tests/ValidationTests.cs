@@ -35,6 +35,7 @@ public class ValidationTests
         Case("zone of another region", "widget:availabilityZones", ("widget:availabilityZones", "[us-east-1a, us-west-2b]")),
         Case("zones more than six", "widget:availabilityZones", ("widget:availabilityZones", "[us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f, us-east-1g]")),
         Case("natGateways unknown", "widget:natGateways", ("widget:natGateways", "none")),
+        Case("flowLogs not a boolean", "widget:flowLogs", ("widget:flowLogs", "sometimes")),
         Case("image missing", "widget:image", ("widget:image", null)),
         Case("image from Docker Hub", "widget:image", ("widget:image", "nginx:latest")),
         Case("image without tag", "widget:image", ("widget:image", "123456789012.dkr.ecr.us-east-1.amazonaws.com/widget")),

@@ -33,8 +33,8 @@ internal sealed class StackRun
     /// <summary>Registered resources of one type token.</summary>
     public IReadOnlyList<MockResourceArgs> OfType(string type) => [.. Registered.Where(r => r.Type == type)];
 
-    /// <summary>The single resource of a type token.</summary>
-    public MockResourceArgs Single(string type) => OfType(type).Single();
+    /// <summary>The single resource of a type token (and logical name, if given).</summary>
+    public MockResourceArgs Single(string type, string? name = null) => OfType(type).Single(r => name is null || r.Name == name);
 
     /// <summary>The id the mocks gave a resource: its logical name + "-id".</summary>
     public static string IdOf(string name) => $"{name}-id";
@@ -95,8 +95,10 @@ internal sealed class StackRun
     {
         var name = args.Name ?? "";
         var state = args.Inputs.ToBuilder();
-        state.TryAdd("arn", $"arn:aws:mock:::{args.Type}/{name}");
         state.TryAdd("name", name);
+        state.TryAdd("arn", args.Type == "aws:cloudwatch/logGroup:LogGroup"
+            ? $"arn:aws:logs:us-east-1:123456789012:log-group:{state["name"]}"
+            : $"arn:aws:mock:::{args.Type}/{name}");
         if (args.Type == "aws:lb/loadBalancer:LoadBalancer")
         {
             state["dnsName"] = $"{name}.elb.example";

@@ -189,6 +189,43 @@ public class WidgetStackTests(string stack)
     }
 
     [Test]
+    public void Flow_logs_record_the_VPC_into_their_own_group_through_their_own_role_when_the_stack_has_them()
+    {
+        var flowLogs = _run.OfType("aws:ec2/flowLog:FlowLog");
+        if (_design.Network.FlowLogs is not { } design)
+        {
+            Assert.That(flowLogs, Is.Empty);
+            return;
+        }
+
+        var flowLog = flowLogs.Single();
+        var group = _run.OfType("aws:cloudwatch/logGroup:LogGroup").Single(g => g.Text("name") == design.LogGroupName);
+        var policy = JsonDocument.Parse(_run.Single("aws:iam/rolePolicy:RolePolicy", "widget-flow-logs-policy").Text("policy")!).RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(flowLog.Text("vpcId"), Is.EqualTo(StackRun.IdOf("widget-network-vpc")));
+            Assert.That(flowLog.Text("trafficType"), Is.EqualTo("ALL"));
+            Assert.That(flowLog.Text("logDestination"), Is.EqualTo($"arn:aws:logs:us-east-1:123456789012:log-group:{design.LogGroupName}"));
+            Assert.That(flowLog.Text("iamRoleArn"), Does.EndWith("/widget-flow-logs"));
+            Assert.That(group.Number("retentionInDays"), Is.EqualTo(design.RetentionDays));
+            Assert.That(
+                policy.GetProperty("Statement").EnumerateArray().Select(s => s.GetProperty("Resource").GetString()),
+                Is.EqualTo(new[] { $"arn:aws:logs:us-east-1:123456789012:log-group:{design.LogGroupName}:log-stream:*", "arn:aws:logs:us-east-1:123456789012:log-group:*" }));
+        });
+    }
+
+    [Test]
+    public void The_README_counts_the_resources_this_stack_registers()
+    {
+        var readme = File.ReadAllLines(Path.Combine(Repository.Root, "README.md"));
+        var header = readme.Single(line => line.StartsWith("| Resource type |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
+        var totals = readme.Single(line => line.StartsWith("| **total** |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
+        var column = Array.IndexOf(header, stack);
+
+        Assert.That(totals[column].Trim('*'), Is.EqualTo(_run.Registered.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Test]
     public void The_program_calls_no_provider_function() =>
         Assert.That(_run.Invokes, Is.Zero);
 }

@@ -8,10 +8,16 @@ using Aws = Pulumi.Aws;
 
 namespace WidgetStack;
 
+/// <summary>What the network needs: its design and, when flow logs are on, the role that writes them.</summary>
+/// <param name="Design">VPC, subnets, NAT, flow logs.</param>
+/// <param name="FlowLogRole">The flow-log role, or null when flow logs are off.</param>
+public sealed record NetworkArgs(NetworkDesign Design, RoleDesign? FlowLogRole);
+
 /// <summary>
 /// The VPC of the design: an awsx <c>ec2.Vpc</c> given the exact public and private subnets per
 /// zone, the zone names and the NAT strategy (awsx adds the internet gateway, NAT gateways and
-/// route tables), and the VPC's default security group emptied (Security Hub EC2.2).
+/// route tables), the VPC's default security group emptied (Security Hub EC2.2), and flow logs
+/// to their own log group (EC2.6) when the design has them.
 /// </summary>
 public sealed class Network : ComponentResource
 {
@@ -27,11 +33,16 @@ public sealed class Network : ComponentResource
     [Output]
     public Output<ImmutableArray<string>> PrivateSubnetIds { get; private set; }
 
-    /// <summary>Builds the network of <paramref name="design"/>.</summary>
-    public Network(string name, NetworkDesign design, ComponentResourceOptions? options = null)
+    /// <summary>Builds the network of <paramref name="args"/>.</summary>
+    public Network(string name, NetworkArgs args, ComponentResourceOptions? options = null)
         : base("widget:network:Network", name, options)
     {
+        var design = args.Design;
         var vpc = new Vpc($"{name}-vpc", VpcArgsFor(design), new ComponentResourceOptions { Parent = this });
+        if (design.FlowLogs is { } flowLogs && args.FlowLogRole is { } role)
+        {
+            RecordTraffic(name, vpc.VpcId, flowLogs, role);
+        }
 
         // Adopting the default group with no rules removes the allow-all rules AWS creates.
         _ = new Aws.Ec2.DefaultSecurityGroup($"{name}-default-sg", new Aws.Ec2.DefaultSecurityGroupArgs
@@ -49,6 +60,26 @@ public sealed class Network : ComponentResource
             ["publicSubnetIds"] = PublicSubnetIds,
             ["privateSubnetIds"] = PrivateSubnetIds,
         });
+    }
+
+    private void RecordTraffic(string name, Output<string> vpcId, FlowLogDesign design, RoleDesign roleDesign)
+    {
+        var child = new CustomResourceOptions { Parent = this };
+        var logGroup = new Aws.CloudWatch.LogGroup($"{name}-flow-logs", new Aws.CloudWatch.LogGroupArgs
+        {
+            Name = design.LogGroupName,
+            RetentionInDays = design.RetentionDays,
+        }, child);
+        var role = Roles.Create(roleDesign, logGroup.Arn, child);
+        _ = new Aws.Ec2.FlowLog($"{name}-flow-log", new Aws.Ec2.FlowLogArgs
+        {
+            VpcId = vpcId,
+            TrafficType = FlowLogDesign.TrafficType,
+            LogDestinationType = "cloud-watch-logs",
+            LogDestination = logGroup.Arn,
+            IamRoleArn = role.Arn,
+            MaxAggregationInterval = FlowLogDesign.MaxAggregationIntervalSeconds,
+        }, child);
     }
 
     /// <summary>

@@ -18,8 +18,8 @@ internal static class PolicyDocuments
     });
 
     /// <summary>
-    /// An identity policy of <paramref name="statements"/>; a log-group resource resolves to
-    /// <paramref name="logGroupArn"/>'s streams once the group exists.
+    /// An identity policy of <paramref name="statements"/>; log-group resources resolve against
+    /// <paramref name="logGroupArn"/> (the role's own group) once the group exists.
     /// </summary>
     public static Output<string> Policy(IReadOnlyList<PolicyStatement> statements, Output<string> logGroupArn) =>
         logGroupArn.Apply(arn => JsonSerializer.Serialize(new
@@ -33,6 +33,7 @@ internal static class PolicyDocuments
                 Resource = s.Resource switch
                 {
                     PolicyResource.LogStreamsOf => $"{arn}:log-stream:*",
+                    PolicyResource.LogGroupsOfAccount => $"{arn[..(arn.IndexOf(":log-group:", StringComparison.Ordinal) + ":log-group:".Length)]}*",
                     var other => other.ToString(),
                 },
             }),

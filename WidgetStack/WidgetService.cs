@@ -63,7 +63,7 @@ public sealed class WidgetService : ComponentResource
             RetentionInDays = logs.RetentionDays,
         }, child);
 
-        var roles = args.Iam.Roles.ToDictionary(role => role, role => Role(role, logGroup, child));
+        var roles = args.Iam.ServiceRoles.ToDictionary(role => role, role => Roles.Create(role, logGroup.Arn, child));
         var taskDefinition = new Ecs.TaskDefinition("widget-task", new Ecs.TaskDefinitionArgs
         {
             Family = design.Task.Family,
@@ -208,30 +208,6 @@ public sealed class WidgetService : ComponentResource
                 },
             },
         }));
-
-    private static Iam.Role Role(RoleDesign design, Aws.CloudWatch.LogGroup logGroup, CustomResourceOptions child)
-    {
-        var role = new Iam.Role(design.Name, new Iam.RoleArgs
-        {
-            Description = design.Purpose,
-            AssumeRolePolicy = PolicyDocuments.TrustPolicy(design.TrustedService),
-        }, child);
-        if (design.Statements.Count > 0)
-        {
-            _ = new Iam.RolePolicy($"{design.Name}-policy", new Iam.RolePolicyArgs
-            {
-                Role = role.Name,
-                Policy = PolicyDocuments.Policy(design.Statements, logGroup.Arn),
-            }, child);
-        }
-
-        foreach (var (arn, index) in design.ManagedPolicyArns.Select((arn, index) => (arn, index)))
-        {
-            _ = new Iam.RolePolicyAttachment($"{design.Name}-managed-{index}", new Iam.RolePolicyAttachmentArgs { Role = role.Name, PolicyArn = arn }, child);
-        }
-
-        return role;
-    }
 
     private static void Autoscale(AutoscalingDesign scaling, Ecs.Cluster cluster, Ecs.Service service, CustomResourceOptions child)
     {

@@ -45,7 +45,7 @@ public sealed class WidgetStackRoot : Stack
     {
         var design = LoadDesign();
 
-        var network = new Network("widget-network", design.Network);
+        var network = new Network("widget-network", new NetworkArgs(design.Network, design.Iam.FlowLogs));
         var firewall = new SecurityGroups("widget-firewall", new SecurityGroupsArgs(design.Firewall, network.VpcId));
         var loadBalancer = new LoadBalancer(
             "widget-lb",

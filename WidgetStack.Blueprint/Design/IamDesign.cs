@@ -21,7 +21,14 @@ public abstract record PolicyResource
         public override string ToString() => Value;
     }
 
-    /// <summary>The streams of the stack's log group, whose ARN is known only once it exists.</summary>
+    /// <summary>Every log group of the account and region: for the Describe calls, which list rather than name a group.</summary>
+    public sealed record LogGroupsOfAccount : PolicyResource
+    {
+        /// <inheritdoc/>
+        public override string ToString() => "every log group of the account and region";
+    }
+
+    /// <summary>The streams of one of the stack's log groups, whose ARN is known only once it exists.</summary>
     public sealed record LogStreamsOf(string LogGroupName) : PolicyResource
     {
         /// <inheritdoc/>
@@ -51,13 +58,17 @@ public sealed record RoleDesign(string Name, string Purpose, string TrustedServi
 /// <param name="Execution">Used by the ECS agent to start the task.</param>
 /// <param name="Task">Assumed by the widget server's code.</param>
 /// <param name="Infrastructure">Blue/green only.</param>
-public sealed record IamDesign(RoleDesign Execution, RoleDesign Task, RoleDesign? Infrastructure)
+/// <param name="FlowLogs">Used by VPC flow logs to write their log group; null when flow logs are off.</param>
+public sealed record IamDesign(RoleDesign Execution, RoleDesign Task, RoleDesign? Infrastructure, RoleDesign? FlowLogs)
 {
+    /// <summary>The roles of the ECS service.</summary>
+    public IReadOnlyList<RoleDesign> ServiceRoles => Infrastructure is null ? [Execution, Task] : [Execution, Task, Infrastructure];
+
     /// <summary>All roles built.</summary>
-    public IReadOnlyList<RoleDesign> Roles => Infrastructure is null ? [Execution, Task] : [Execution, Task, Infrastructure];
+    public IReadOnlyList<RoleDesign> Roles => FlowLogs is null ? ServiceRoles : [.. ServiceRoles, FlowLogs];
 
     /// <summary>Derives the roles.</summary>
-    public static IamDesign From(string partition, string repositoryArn, string logGroupName, bool blueGreen)
+    public static IamDesign From(string partition, string repositoryArn, string logGroupName, bool blueGreen, string? flowLogGroupName = null)
     {
         var execution = new RoleDesign(
             "widget-execution",
@@ -78,6 +89,17 @@ public sealed record IamDesign(RoleDesign Execution, RoleDesign Task, RoleDesign
                 [],
                 [$"arn:{partition}:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForLoadBalancers"])
             : null;
-        return new IamDesign(execution, task, infrastructure);
+        var flowLogs = flowLogGroupName is null
+            ? null
+            : new RoleDesign(
+                "widget-flow-logs",
+                "VPC flow logs: write the flow log group",
+                "vpc-flow-logs.amazonaws.com",
+                [
+                    new("WriteFlowLogs", ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"], new PolicyResource.LogStreamsOf(flowLogGroupName)),
+                    new("FindFlowLogGroup", ["logs:DescribeLogGroups"], new PolicyResource.LogGroupsOfAccount()),
+                ],
+                []);
+        return new IamDesign(execution, task, infrastructure, flowLogs);
     }
 }

@@ -10,13 +10,26 @@ namespace WidgetStack.Blueprint.Design;
 /// <param name="EgressNatZone">The zone whose NAT gateway the private subnet routes through.</param>
 public sealed record ZoneSubnets(string Zone, string PublicSubnetCidr, string PrivateSubnetCidr, bool HasNatGateway, string EgressNatZone);
 
+/// <summary>Where the VPC's traffic records go (Security Hub EC2.6).</summary>
+/// <param name="LogGroupName">CloudWatch log group, created by the program.</param>
+/// <param name="RetentionDays">Days kept.</param>
+public sealed record FlowLogDesign(string LogGroupName, int RetentionDays)
+{
+    /// <summary>Accepted and rejected traffic alike.</summary>
+    public const string TrafficType = "ALL";
+
+    /// <summary>Seconds a record aggregates (60 or 600; 600 writes a tenth of the records).</summary>
+    public const int MaxAggregationIntervalSeconds = 600;
+}
+
 /// <summary>The VPC: its block, one public and one private subnet per zone, and NAT placement.</summary>
 /// <param name="VpcCidr">The VPC's IPv4 block.</param>
 /// <param name="Zones">Per-zone subnets, in zone order.</param>
 /// <param name="Nat">NAT gateway placement.</param>
 /// <param name="PublicSubnetPrefix">Prefix length of every public subnet.</param>
 /// <param name="PrivateSubnetPrefix">Prefix length of every private subnet.</param>
-public sealed record NetworkDesign(string VpcCidr, IReadOnlyList<ZoneSubnets> Zones, NatStrategy Nat, int PublicSubnetPrefix, int PrivateSubnetPrefix)
+/// <param name="FlowLogs">Flow log destination, or null when flow logs are off.</param>
+public sealed record NetworkDesign(string VpcCidr, IReadOnlyList<ZoneSubnets> Zones, NatStrategy Nat, int PublicSubnetPrefix, int PrivateSubnetPrefix, FlowLogDesign? FlowLogs)
 {
     /// <summary>NAT gateways built (each has an Elastic IP).</summary>
     public int NatGatewayCount => Zones.Count(z => z.HasNatGateway);
@@ -27,8 +40,8 @@ public sealed record NetworkDesign(string VpcCidr, IReadOnlyList<ZoneSubnets> Zo
     /// <summary>Usable addresses per public subnet (AWS reserves 5).</summary>
     public long PublicSubnetUsableAddresses => SubnetLayout.UsableAddresses(PublicSubnetPrefix);
 
-    /// <summary>Lays the VPC out by <see cref="SubnetLayout"/>.</summary>
-    public static NetworkDesign From(NetworkSettings network)
+    /// <summary>Lays the VPC out by <see cref="SubnetLayout"/>; flow logs, when on, go to <paramref name="flowLogs"/>.</summary>
+    public static NetworkDesign From(NetworkSettings network, FlowLogDesign? flowLogs = null)
     {
         var zones = network.AvailabilityZones;
         var zoneSubnets = zones.Select((zone, i) => new ZoneSubnets(
@@ -42,6 +55,7 @@ public sealed record NetworkDesign(string VpcCidr, IReadOnlyList<ZoneSubnets> Zo
             zoneSubnets,
             network.Nat,
             network.VpcCidr.Cidr + SubnetLayout.PublicExtraBits,
-            network.VpcCidr.Cidr + SubnetLayout.PrivateExtraBits);
+            network.VpcCidr.Cidr + SubnetLayout.PrivateExtraBits,
+            network.FlowLogs ? flowLogs : null);
     }
 }

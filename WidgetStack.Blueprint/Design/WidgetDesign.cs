@@ -31,13 +31,16 @@ public sealed record WidgetDesign(
     {
         var service = ServiceDesign.From(settings);
         var blueGreen = settings.Deployment.Strategy == DeploymentStrategy.BlueGreen;
+        var network = NetworkDesign.From(
+            settings.Network,
+            new FlowLogDesign($"/vpc/{settings.Project}/{settings.Stack}/flow-logs", settings.Task.LogRetentionDays));
         return new WidgetDesign(
             settings,
-            NetworkDesign.From(settings.Network),
+            network,
             FirewallDesign.From(settings.Task.ContainerPort, settings.LoadBalancer.Https),
             LoadBalancerDesign.From(settings.LoadBalancer, settings.Deployment.Strategy, settings.Task.ContainerPort),
             service,
-            IamDesign.From(settings.Task.Image.Partition, settings.Task.Image.RepositoryArn, service.Task.Logs.GroupName, blueGreen),
+            IamDesign.From(settings.Task.Image.Partition, settings.Task.Image.RepositoryArn, service.Task.Logs.GroupName, blueGreen, network.FlowLogs?.LogGroupName),
             WarningsFor(settings));
     }
 
@@ -47,6 +50,11 @@ public sealed record WidgetDesign(
         if (!settings.LoadBalancer.Https)
         {
             warnings.Add($"HTTP only (Security Hub ELB.1): set {SettingKeys.Qualified(SettingKeys.CertificateArn)} to serve HTTPS.");
+        }
+
+        if (!settings.Network.FlowLogs)
+        {
+            warnings.Add("No VPC flow logs (Security Hub EC2.6): traffic to and from the tasks is not recorded.");
         }
 
         if (settings.Network.Nat == NatStrategy.Single)

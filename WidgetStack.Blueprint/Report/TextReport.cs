@@ -46,6 +46,9 @@ public static class TextReport
             ["Zone", "Public subnet", "Private subnet (tasks)", "NAT gateway", "Private egress via NAT in"],
             network.Zones.Select(z => new[] { z.Zone, z.PublicSubnetCidr, z.PrivateSubnetCidr, z.HasNatGateway ? "yes" : "no", z.EgressNatZone }));
         yield return Line($"Usable addresses per subnet: public {network.PublicSubnetUsableAddresses}, private {network.PrivateSubnetUsableAddresses}");
+        yield return Line(network.FlowLogs is { } flow
+            ? $"Flow logs: {FlowLogDesign.TrafficType} traffic to {flow.LogGroupName}, kept {flow.RetentionDays} days"
+            : "Flow logs: off");
         yield return Line("");
 
         yield return Line("Firewall (security groups, TCP)");

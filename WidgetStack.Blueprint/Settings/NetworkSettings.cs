@@ -16,7 +16,8 @@ public enum NatStrategy
 /// <param name="VpcCidr">The VPC's IPv4 block.</param>
 /// <param name="AvailabilityZones">Zones used, in order; one public and one private subnet each.</param>
 /// <param name="Nat">NAT gateway placement.</param>
-public sealed record NetworkSettings(IPNetwork2 VpcCidr, IReadOnlyList<string> AvailabilityZones, NatStrategy Nat)
+/// <param name="FlowLogs">Whether the VPC's traffic is recorded.</param>
+public sealed record NetworkSettings(IPNetwork2 VpcCidr, IReadOnlyList<string> AvailabilityZones, NatStrategy Nat, bool FlowLogs = false)
 {
     /// <summary>VPC prefix lengths AWS accepts (/16 to /28).</summary>
     public static readonly IntRange AwsVpcPrefix = new(16, 28);

@@ -14,6 +14,7 @@ public static class SettingKeys
     public const string VpcCidr = "vpcCidr";
     public const string AvailabilityZones = "availabilityZones";
     public const string NatGateways = "natGateways";
+    public const string FlowLogs = "flowLogs";
     public const string Image = "image";
     public const string ContainerPort = "containerPort";
     public const string Replicas = "replicas";
@@ -48,6 +49,7 @@ public static class SettingKeys
         [VpcCidr] = ConfigType.String,
         [AvailabilityZones] = ConfigType.StringArray,
         [NatGateways] = ConfigType.String,
+        [FlowLogs] = ConfigType.Boolean,
         [Image] = ConfigType.String,
         [ContainerPort] = ConfigType.Integer,
         [Replicas] = ConfigType.Integer,

@@ -106,7 +106,8 @@ public static class SettingsReader
         }
 
         var nat = reader.Choice(K.NatGateways, NatChoices);
-        return new NetworkSettings(vpc, zones, nat);
+        var flowLogs = reader.Boolean(K.FlowLogs);
+        return new NetworkSettings(vpc, zones, nat, flowLogs);
     }
 
     private static IPNetwork2 ParseVpcCidr(ConfigReader reader, string? text)
