@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Pulumi;
 using Pulumi.Utilities;
 using WidgetStack.Blueprint.Config;
 using WidgetStack.Blueprint.Tests;
@@ -12,14 +11,9 @@ public class PulumiConfigTests
     [Test]
     public async Task A_misspelt_key_from_the_engine_is_rejected_with_the_nearest_key()
     {
-        var (run, error) = await StackRun.TryRunAsync("prod", ("replica", "5"));
+        var message = await StackRun.RejectionAsync("prod", ("replica", "5"));
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(error, Is.InstanceOf<RunException>());
-            Assert.That(error!.Message, Does.Contain("widget:replica").And.Contain("did you mean widget:replicas?"));
-            Assert.That(run.Registered.Where(r => r.Type != "pulumi:pulumi:Stack"), Is.Empty);
-        });
+        Assert.That(message, Does.Contain("widget:replica").And.Contain("did you mean widget:replicas?"));
     }
 
     [Test]

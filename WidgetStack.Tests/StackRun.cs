@@ -46,6 +46,21 @@ internal sealed class StackRun
         return error is null ? run : throw error;
     }
 
+    /// <summary>
+    /// Runs a stack that must be refused: asserts it ended with a clean <see cref="RunException"/>
+    /// and registered nothing but the stack itself, and returns the message.
+    /// </summary>
+    public static async Task<string> RejectionAsync(string stack, params (string Key, string Value)[] overrides)
+    {
+        var (run, error) = await TryRunAsync(stack, overrides);
+        Assert.Multiple(() =>
+        {
+            Assert.That(error, Is.InstanceOf<RunException>(), "a clean message, no stack trace");
+            Assert.That(run.Registered.Where(r => r.Type != "pulumi:pulumi:Stack"), Is.Empty, "nothing registered");
+        });
+        return error!.Message;
+    }
+
     /// <summary>Runs the stack and returns what was registered and the error that ended the run, if any.</summary>
     public static Task<(StackRun Run, Exception? Error)> TryRunAsync(string stack, params (string Key, string Value)[] overrides) =>
         TryRunWithConfigAsync(stack, ConfigJson(StackFile.Load(Repository.Root, stack), overrides));

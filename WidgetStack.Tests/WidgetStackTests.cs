@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Pulumi;
 using WidgetStack.Blueprint.Config;
 using WidgetStack.Blueprint.Design;
 using WidgetStack.Blueprint.Settings;
@@ -249,14 +248,9 @@ public class StackVariantTests
     [Test]
     public async Task A_broken_value_fails_before_any_resource_is_registered()
     {
-        var (run, error) = await StackRun.TryRunAsync("prod", ("cpu", "300"), ("replicas", "0"));
+        var message = await StackRun.RejectionAsync("prod", ("cpu", "300"), ("replicas", "0"));
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(error, Is.InstanceOf<RunException>());
-            Assert.That(error!.Message, Does.Contain("widget:cpu").And.Contain("widget:replicas"));
-            Assert.That(run.Registered.Where(r => r.Type != "pulumi:pulumi:Stack"), Is.Empty);
-        });
+        Assert.That(message, Does.Contain("widget:cpu").And.Contain("widget:replicas"));
     }
 
     [Test]

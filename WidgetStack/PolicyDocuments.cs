@@ -33,9 +33,13 @@ internal static class PolicyDocuments
                 Resource = s.Resource switch
                 {
                     PolicyResource.LogStreamsOf => $"{arn}:log-stream:*",
-                    PolicyResource.LogGroupsOfAccount => $"{arn[..(arn.IndexOf(":log-group:", StringComparison.Ordinal) + ":log-group:".Length)]}*",
+                    PolicyResource.LogGroupsOfAccount => AllLogGroupsBeside(arn),
                     var other => other.ToString(),
                 },
             }),
         }));
+
+    // arn:<partition>:logs:<region>:<account>:log-group:<name>  ->  arn:<partition>:logs:<region>:<account>:log-group:*
+    private static string AllLogGroupsBeside(string logGroupArn) =>
+        string.Join(':', logGroupArn.Split(':')[..5]) + ":log-group:*";
 }

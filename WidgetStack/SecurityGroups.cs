@@ -43,46 +43,32 @@ public sealed class SecurityGroups : ComponentResource
             var group = groups[design.Role];
             foreach (var rule in design.Ingress)
             {
-                var ruleArgs = new Aws.Vpc.SecurityGroupIngressRuleArgs
+                var (cidr, peerGroupId) = Peer(rule, groups);
+                _ = new Aws.Vpc.SecurityGroupIngressRule(RuleName(design, "in", rule), new Aws.Vpc.SecurityGroupIngressRuleArgs
                 {
                     SecurityGroupId = group.Id,
                     IpProtocol = FirewallRule.Protocol,
                     FromPort = rule.Port,
                     ToPort = rule.Port,
+                    CidrIpv4 = cidr,
+                    ReferencedSecurityGroupId = peerGroupId,
                     Description = rule.Description,
-                };
-                if (rule.Peer.Cidr is { } cidr)
-                {
-                    ruleArgs.CidrIpv4 = cidr;
-                }
-                else
-                {
-                    ruleArgs.ReferencedSecurityGroupId = groups[rule.Peer.Group!.Value].Id;
-                }
-
-                _ = new Aws.Vpc.SecurityGroupIngressRule(RuleName(design, "in", rule), ruleArgs, new CustomResourceOptions { Parent = this });
+                }, new CustomResourceOptions { Parent = this });
             }
 
             foreach (var rule in design.Egress)
             {
-                var ruleArgs = new Aws.Vpc.SecurityGroupEgressRuleArgs
+                var (cidr, peerGroupId) = Peer(rule, groups);
+                _ = new Aws.Vpc.SecurityGroupEgressRule(RuleName(design, "out", rule), new Aws.Vpc.SecurityGroupEgressRuleArgs
                 {
                     SecurityGroupId = group.Id,
                     IpProtocol = FirewallRule.Protocol,
                     FromPort = rule.Port,
                     ToPort = rule.Port,
+                    CidrIpv4 = cidr,
+                    ReferencedSecurityGroupId = peerGroupId,
                     Description = rule.Description,
-                };
-                if (rule.Peer.Cidr is { } cidr)
-                {
-                    ruleArgs.CidrIpv4 = cidr;
-                }
-                else
-                {
-                    ruleArgs.ReferencedSecurityGroupId = groups[rule.Peer.Group!.Value].Id;
-                }
-
-                _ = new Aws.Vpc.SecurityGroupEgressRule(RuleName(design, "out", rule), ruleArgs, new CustomResourceOptions { Parent = this });
+                }, new CustomResourceOptions { Parent = this });
             }
         }
 
@@ -94,6 +80,10 @@ public sealed class SecurityGroups : ComponentResource
             ["taskGroupId"] = TaskGroupId,
         });
     }
+
+    /// <summary>The other side of a rule: a CIDR block, or one of the stack's groups (exactly one is set).</summary>
+    private static (Input<string>? Cidr, Input<string>? GroupId) Peer(FirewallRule rule, Dictionary<GroupRole, Aws.Ec2.SecurityGroup> groups) =>
+        rule.Peer.Cidr is { } cidr ? (cidr, null) : (null, groups[rule.Peer.Group!.Value].Id);
 
     private static string RuleName(SecurityGroupDesign group, string direction, FirewallRule rule) =>
         $"{group.Name}-{direction}-{rule.Port}-{(rule.Peer.Group is { } peer ? peer.ToString().ToLowerInvariant() : "world")}";

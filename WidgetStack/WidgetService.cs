@@ -39,7 +39,6 @@ public sealed class WidgetService : ComponentResource
     {
         var design = args.Design;
         var child = new CustomResourceOptions { Parent = this };
-        var spot = design.CapacityProvider == "FARGATE_SPOT";
 
         var cluster = new Ecs.Cluster(design.ClusterName, new Ecs.ClusterArgs
         {
@@ -47,12 +46,12 @@ public sealed class WidgetService : ComponentResource
         }, child);
         // A Spot service may only be created once its cluster offers FARGATE_SPOT.
         var capacity = new List<Resource>();
-        if (spot)
+        if (design.OnSpot)
         {
             capacity.Add(new Ecs.ClusterCapacityProviders($"{design.ClusterName}-capacity", new Ecs.ClusterCapacityProvidersArgs
             {
                 ClusterName = cluster.Name,
-                CapacityProviders = { "FARGATE", "FARGATE_SPOT" },
+                CapacityProviders = { ServiceDesign.Fargate, ServiceDesign.FargateSpot },
             }, child));
         }
 
@@ -70,7 +69,7 @@ public sealed class WidgetService : ComponentResource
             Cpu = design.Task.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Memory = design.Task.MemoryMiB.ToString(System.Globalization.CultureInfo.InvariantCulture),
             NetworkMode = TaskDesign.NetworkMode,
-            RequiresCompatibilities = { "FARGATE" },
+            RequiresCompatibilities = { ServiceDesign.Fargate },
             RuntimePlatform = new Ecs.Inputs.TaskDefinitionRuntimePlatformArgs
             {
                 OperatingSystemFamily = "LINUX",
@@ -161,13 +160,13 @@ public sealed class WidgetService : ComponentResource
             EnableEcsManagedTags = true,
             PropagateTags = "SERVICE",
         };
-        if (design.CapacityProvider == "FARGATE")
+        if (design.OnSpot)
         {
-            serviceArgs.LaunchType = "FARGATE";
+            serviceArgs.CapacityProviderStrategies.Add(new Ecs.Inputs.ServiceCapacityProviderStrategyArgs { CapacityProvider = design.CapacityProvider, Weight = 1 });
         }
         else
         {
-            serviceArgs.CapacityProviderStrategies.Add(new Ecs.Inputs.ServiceCapacityProviderStrategyArgs { CapacityProvider = design.CapacityProvider, Weight = 1 });
+            serviceArgs.LaunchType = ServiceDesign.Fargate;
         }
 
         return serviceArgs;

@@ -106,6 +106,15 @@ public sealed record ServiceDesign(
     /// <summary>Container Insights on the cluster (ECS.12).</summary>
     public const bool ContainerInsights = true;
 
+    /// <summary>On-demand Fargate capacity (also the launch type and the task's compatibility).</summary>
+    public const string Fargate = "FARGATE";
+
+    /// <summary>Interruptible Fargate capacity.</summary>
+    public const string FargateSpot = "FARGATE_SPOT";
+
+    /// <summary>Whether tasks run on Fargate Spot.</summary>
+    public bool OnSpot => CapacityProvider == FargateSpot;
+
     /// <summary>Derives the service from the settings.</summary>
     public static ServiceDesign From(WidgetSettings settings)
     {
@@ -134,7 +143,7 @@ public sealed record ServiceDesign(
             ServiceName,
             taskDesign,
             scaling.Replicas,
-            task.Spot ? "FARGATE_SPOT" : "FARGATE",
+            task.Spot ? FargateSpot : Fargate,
             deployment.HealthCheckGracePeriodSeconds,
             deploymentDesign,
             autoscaling);
