@@ -5,7 +5,7 @@ namespace WidgetStack.Blueprint.Tests;
 
 public class ValidationTests
 {
-    private static readonly TestCaseData[] BadConfigs =
+    internal static readonly TestCaseData[] BadConfigs =
     [
         Case("region missing", "aws:region", ("aws:region", null)),
         Case("region not a region", "aws:region", ("aws:region", "moon-base")),
