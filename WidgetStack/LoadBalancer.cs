@@ -31,6 +31,9 @@ public sealed class LoadBalancer : ComponentResource
     /// <summary>Blue/green: the rule ECS shifts between the groups; null for rolling.</summary>
     public Lb.ListenerRule? ProductionRule { get; }
 
+    /// <summary>Blue/green: the options of the production rule (ECS owns its weights); null for rolling.</summary>
+    public CustomResourceOptions? ProductionRuleOptions { get; }
+
     /// <summary>Everything that must exist before a service can be wired to the target groups.</summary>
     public IReadOnlyList<Resource> Routing { get; }
 
@@ -78,6 +81,7 @@ public sealed class LoadBalancer : ComponentResource
 
         if (design.ProductionRule is { } rule)
         {
+            ProductionRuleOptions = new CustomResourceOptions { Parent = this, IgnoreChanges = { "actions" } }; // ECS owns the weights during a deploy.
             ProductionRule = new Lb.ListenerRule(rule.Name, new Lb.ListenerRuleArgs
             {
                 ListenerArn = listeners[design.TrafficListener].Arn,
@@ -98,7 +102,7 @@ public sealed class LoadBalancer : ComponentResource
                         },
                     },
                 },
-            }, new CustomResourceOptions { Parent = this, IgnoreChanges = { "actions" } }); // ECS owns the weights during a deploy.
+            }, ProductionRuleOptions);
         }
 
         Routing = [.. listeners.Values, .. ProductionRule is null ? Array.Empty<Resource>() : [ProductionRule]];

@@ -33,6 +33,12 @@ public sealed class WidgetService : ComponentResource
     [Output]
     public Output<string> ServiceName { get; private set; }
 
+    /// <summary>
+    /// The options the service was registered with: what it waits for and what it leaves to AWS
+    /// (kept here because neither reaches the engine's mocks).
+    /// </summary>
+    public CustomResourceOptions ServiceOptions { get; }
+
     /// <summary>Builds the service of <paramref name="args"/>.</summary>
     public WidgetService(string name, WidgetServiceArgs args, ComponentResourceOptions? options = null)
         : base("widget:service:WidgetService", name, options)
@@ -80,13 +86,14 @@ public sealed class WidgetService : ComponentResource
             ContainerDefinitions = ContainerDefinitions(design.Task, args.Region),
         }, child);
 
-        var service = new Ecs.Service(ServiceDesign.ServiceName, ServiceArgsFor(args, cluster, taskDefinition, roles), new CustomResourceOptions
+        ServiceOptions = new CustomResourceOptions
         {
             Parent = this,
             // ECS refuses a target group that no listener forwards to yet.
             DependsOn = [.. args.LoadBalancer.Routing, .. capacity],
             IgnoreChanges = [.. OwnedByAws(design)],
-        });
+        };
+        var service = new Ecs.Service(ServiceDesign.ServiceName, ServiceArgsFor(args, cluster, taskDefinition, roles), ServiceOptions);
 
         if (design.Autoscaling is { } scaling)
         {

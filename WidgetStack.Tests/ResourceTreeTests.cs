@@ -1,0 +1,102 @@
+using Pulumi;
+using Pulumi.Utilities;
+using WidgetStack.Blueprint.Tests;
+
+namespace WidgetStack.Tests;
+
+/// <summary>
+/// What each stack registers, whole, against the files under Expected/; and the component tree:
+/// every AWS resource sits under the component that owns its concern.
+/// </summary>
+public class ResourceTreeTests
+{
+    /// <summary>prod switched to blue/green with HTTPS: the branches neither repository stack takes.</summary>
+    private static readonly (string Key, string Value)[] BlueGreenHttps =
+    [
+        ("deploymentStrategy", "blueGreen"),
+        ("bakeTimeMinutes", "10"),
+        ("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012"),
+        ("cpuArchitecture", "ARM64"),
+    ];
+
+    [TestCase("dev")]
+    [TestCase("prod")]
+    public async Task A_repository_stack_registers_its_expected_resources(string stack)
+    {
+        var run = await StackRun.RunAsync(stack);
+
+        ExpectedOutput.AssertMatches($"resources-{stack}.json", RegisteredResources.Describe(run));
+    }
+
+    [Test]
+    public async Task Prod_as_blue_green_with_HTTPS_registers_its_expected_resources()
+    {
+        var run = await StackRun.RunAsync("prod", BlueGreenHttps);
+
+        ExpectedOutput.AssertMatches("resources-prod-bluegreen-https.json", RegisteredResources.Describe(run));
+    }
+
+    [TestCase("dev")]
+    [TestCase("prod")]
+    public async Task Every_resource_is_a_child_of_the_component_that_owns_its_concern(string stack)
+    {
+        var run = await StackRun.RunAsync(stack, BlueGreenHttps);
+        var parents = RegisteredResources.ParentTypes(run);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var resource in run.Registered)
+            {
+                var type = resource.Type!;
+                var expectedParent = type switch
+                {
+                    _ when type.StartsWith("widget:", StringComparison.Ordinal) => "(the stack)", // no explicit parent: Pulumi puts it under the stack
+                    "awsx:ec2:Vpc" or "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup" or "aws:ec2/flowLog:FlowLog" => "widget:network:Network",
+                    _ when resource.Name!.Contains("flow-log", StringComparison.Ordinal) => "widget:network:Network",
+                    _ when type.StartsWith("aws:ec2/securityGroup", StringComparison.Ordinal) || type.StartsWith("aws:vpc/", StringComparison.Ordinal) => "widget:firewall:SecurityGroups",
+                    _ when type.StartsWith("aws:lb/", StringComparison.Ordinal) => "widget:loadbalancer:LoadBalancer",
+                    _ => "widget:service:WidgetService",
+                };
+                var key = RegisteredResources.Key(resource);
+
+                Assert.That(parents.GetValueOrDefault(key, "(the stack)"), Is.EqualTo(expectedParent), key);
+            }
+        });
+    }
+
+    [Test]
+    public async Task The_service_waits_for_the_routing_and_the_Spot_capacity_and_leaves_to_AWS_what_AWS_changes()
+    {
+        var dev = Component<WidgetService>(await StackRun.RunAsync("dev"));
+        var prod = Component<WidgetService>(await StackRun.RunAsync("prod"));
+        var blueGreen = Component<WidgetService>(await StackRun.RunAsync("prod", BlueGreenHttps));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Names(dev.ServiceOptions.DependsOn), Is.EquivalentTo(new[] { "widget-http", "widget-cluster-capacity" }));
+            Assert.That(Names(prod.ServiceOptions.DependsOn), Is.EquivalentTo(new[] { "widget-http" }));
+            Assert.That(Names(blueGreen.ServiceOptions.DependsOn), Is.EquivalentTo(new[] { "widget-http", "widget-https", "widget-production" }));
+            Assert.That(dev.ServiceOptions.IgnoreChanges, Is.Empty);
+            Assert.That(prod.ServiceOptions.IgnoreChanges, Is.EquivalentTo(new[] { "desiredCount" }));
+            Assert.That(blueGreen.ServiceOptions.IgnoreChanges, Is.EquivalentTo(new[] { "desiredCount", "loadBalancers" }));
+            Assert.That(prod.ServiceOptions.Parent, Is.SameAs(prod));
+        });
+    }
+
+    [Test]
+    public async Task The_production_rule_leaves_its_weights_to_ECS()
+    {
+        var loadBalancer = Component<LoadBalancer>(await StackRun.RunAsync("prod", BlueGreenHttps));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(loadBalancer.ProductionRuleOptions?.IgnoreChanges, Is.EquivalentTo(new[] { "actions" }));
+            Assert.That(loadBalancer.ProductionRuleOptions?.Parent, Is.SameAs(loadBalancer));
+        });
+    }
+
+    private static T Component<T>(StackRun run) => run.Resources.OfType<T>().Single();
+
+    private static IEnumerable<string> Names(InputList<Resource> resources) =>
+        OutputUtilities.GetValueAsync(resources.ToOutput()).GetAwaiter().GetResult().Select(r => r.GetResourceName());
+}
