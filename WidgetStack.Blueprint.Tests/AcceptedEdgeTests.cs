@@ -79,6 +79,23 @@ public class AcceptedEdgeTests
         AssertVerdict(true, (key, value), (otherKey, otherValue));
 
     [Test]
+    public void A_health_path_of_1024_characters_is_accepted() =>
+        AssertVerdict(true, ("widget:healthCheckPath", "/" + new string('a', 1023)));
+
+    [TestCase("true", true)]
+    [TestCase("True", true)]
+    [TestCase("TRUE", true)]
+    [TestCase("false", false)]
+    [TestCase("False", false)]
+    [TestCase("FALSE", false)]
+    public void Booleans_are_read_in_the_three_spellings_YAML_and_pulumi_config_set_write(string written, bool read)
+    {
+        var design = Design(("widget:spot", written));
+
+        Assert.That(design.Service.OnSpot, Is.EqualTo(read));
+    }
+
+    [Test]
     public void ARM64_reaches_the_task_definition()
     {
         var design = Design(("widget:cpuArchitecture", "ARM64"));

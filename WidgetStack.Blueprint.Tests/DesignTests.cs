@@ -177,5 +177,41 @@ public class DesignTests
         });
     }
 
+    [TestCase("rolling", "ROLLING", null)]
+    [TestCase("blueGreen", "BLUE_GREEN", 5)]
+    public void The_strategy_reaches_ECS_by_its_API_name_and_only_blue_green_bakes(string strategy, string apiName, int? bakeMinutes)
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(("widget:deploymentStrategy", strategy)));
+
+        var deployment = WidgetDesign.Load(folder, "qa").Service.Deployment;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(deployment.StrategyName, Is.EqualTo(apiName));
+            Assert.That(deployment.BakeTimeMinutes, Is.EqualTo(bakeMinutes));
+        });
+    }
+
+    [TestCase("dev", true, "FARGATE_SPOT")]
+    [TestCase("prod", false, "FARGATE")]
+    public void Dev_runs_on_Spot_and_prod_on_demand(string stack, bool onSpot, string capacityProvider)
+    {
+        var service = WidgetDesign.Load(Repository.Root, stack).Service;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(service.OnSpot, Is.EqualTo(onSpot));
+            Assert.That(service.CapacityProvider, Is.EqualTo(capacityProvider));
+        });
+    }
+
+    [Test]
+    public void The_task_logs_to_a_group_of_its_own_stack_under_a_fixed_stream_prefix()
+    {
+        var logs = WidgetDesign.Load(Repository.Root, "prod").Service.Task.Logs;
+
+        Assert.That(logs, Is.EqualTo(new LogDesign("/ecs/widget/prod", 90, "widget")));
+    }
+
     private static bool FargateSize(TaskDesign task) => Rules.FargateTaskSizes.IsValid(task.Cpu, task.MemoryMiB);
 }

@@ -46,6 +46,19 @@ public class RollingDeploymentTests
         Assert.That(RollingDeployment.CanProgress(replicas, min, max), Is.True);
 
     [Test]
+    public void Once_a_count_can_progress_every_larger_count_can_too()
+    {
+        var counterexamples =
+            from min in Enumerable.Range(0, 101)
+            from max in Enumerable.Range(100, 101)
+            from n in Enumerable.Range(1, 60)
+            where RollingDeployment.CanProgress(n, min, max) && !RollingDeployment.CanProgress(n + 1, min, max)
+            select $"{n} replicas at {min}%/{max}%";
+
+        Assert.That(counterexamples, Is.Empty);
+    }
+
+    [Test]
     public void The_settings_reader_rejects_exactly_the_combinations_that_stall()
     {
         var wrong = new List<string>();

@@ -77,6 +77,19 @@ public class ValidationTests
         Case("autoscaling ceiling below replicas", "widget:maxReplicas", ("widget:autoscaling", "true"), ("widget:minReplicas", "1"), ("widget:maxReplicas", "2")),
         Case("cpu target above 90", "widget:cpuTargetPercent", ("widget:cpuTargetPercent", "95")),
         Case("a mapping where a number goes", "widget:replicas", ("widget:replicas", "{count: 3}")),
+        Case("a nested list where a list of strings goes", "widget:availabilityZones", ("widget:availabilityZones", "[[us-east-1a], us-east-1b]")),
+        Case("vpcCidr /32", "widget:vpcCidr", ("widget:vpcCidr", "10.0.0.0/32")),
+        Case("unknown key, two edits from a short key", "widget:spto", ("widget:spto", "true")),
+        Case("cpu below the smallest size", "widget:cpu", ("widget:cpu", "100")),
+        Case("memory below the smallest size", "widget:memoryMiB", ("widget:memoryMiB", "100")),
+        Case("logRetentionDays above the longest period", "widget:logRetentionDays", ("widget:logRetentionDays", "5000")),
+        Case("minReplicas zero", "widget:minReplicas", ("widget:minReplicas", "0")),
+        Case("maxReplicas above 1000", "widget:maxReplicas", ("widget:maxReplicas", "1001")),
+        Case("zones of another region in eu-west-1", "widget:availabilityZones", ("aws:region", "eu-west-1"), ("widget:image", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/widget:1"), ("widget:availabilityZones", "[eu-west-1a]")),
+        Case("zones without a region", "widget:availabilityZones", ("aws:region", null), ("widget:availabilityZones", "[us-east-1a]")),
+        Case("certificate without a region", "aws:region", ("aws:region", null), ("widget:certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012")),
+        Case("health path longer than 1024", "widget:healthCheckPath", ("widget:healthCheckPath", "/" + new string('a', 1024))),
+        Case("a boolean in mixed case", "widget:spot", ("widget:spot", "tRUE")),
     ];
 
     [TestCaseSource(nameof(BadConfigs))]

@@ -20,9 +20,6 @@ public sealed record FirewallPeer(string? Cidr, GroupRole? Group)
 
     /// <summary>Members of one of the stack's groups.</summary>
     public static FirewallPeer GroupOf(GroupRole role) => new(null, role);
-
-    /// <inheritdoc/>
-    public override string ToString() => Cidr ?? $"group:{Group}";
 }
 
 /// <summary>One TCP port opened to or from a peer.</summary>

@@ -53,6 +53,9 @@ public static class TextReport
 
         yield return Line("Firewall (security groups, TCP)");
         yield return Table(
+            ["Group", "Description (fixed: a new one replaces the group)"],
+            design.Firewall.Groups.Select(g => new[] { g.Name, g.Description }));
+        yield return Table(
             ["Group", "Direction", "Port", "Peer", "Description"],
             design.Firewall.Groups.SelectMany(g =>
                 g.Ingress.Select(r => Rule(design, g, "in from", r)).Concat(g.Egress.Select(r => Rule(design, g, "out to", r)))));
@@ -91,12 +94,16 @@ public static class TextReport
 
         yield return Line("IAM roles");
         yield return Table(
-            ["Role", "Assumed by", "Allows"],
-            design.Iam.Roles.Select(r => new[]
-            {
-                r.Name, r.TrustedService,
-                string.Join("; ", r.Statements.Select(s => $"{string.Join(", ", s.Actions)} on {s.Resource}").Concat(r.ManagedPolicyArns)) is { Length: > 0 } allows ? allows : "nothing",
-            }));
+            ["Role", "Assumed by", "Purpose"],
+            design.Iam.Roles.Select(r => new[] { r.Name, r.TrustedService, r.Purpose }));
+        yield return Table(
+            ["Role", "Statement", "Allows", "On"],
+            design.Iam.Roles.SelectMany(r => r.Statements.Select(s => new[] { r.Name, s.Sid, string.Join("\n", s.Actions), s.Resource.ToString()! })),
+            noWrapColumn: 3);
+        foreach (var (role, arn) in design.Iam.Roles.SelectMany(r => r.ManagedPolicyArns.Select(arn => (r.Name, arn))))
+        {
+            yield return Line($"{role} also has the AWS managed policy {arn}");
+        }
 
         if (design.Warnings.Count > 0)
         {
@@ -147,12 +154,13 @@ public static class TextReport
 
     private static Text Line(string text) => new(text + Environment.NewLine);
 
-    private static Table Table(string[] headers, IEnumerable<string[]> rows)
+    /// <summary>A table; <paramref name="noWrapColumn"/>, if given, is kept on one line (ARNs must not break).</summary>
+    private static Table Table(string[] headers, IEnumerable<string[]> rows, int? noWrapColumn = null)
     {
         var table = new Table().Border(TableBorder.Simple);
-        foreach (var header in headers)
+        foreach (var (header, index) in headers.Select((header, index) => (header, index)))
         {
-            table.AddColumn(new TableColumn(new Text(header)));
+            table.AddColumn(new TableColumn(new Text(header)) { NoWrap = index == noWrapColumn });
         }
 
         foreach (var row in rows)

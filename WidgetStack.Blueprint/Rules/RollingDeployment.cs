@@ -15,7 +15,11 @@ public static class RollingDeployment
     public static int TasksAllowed(int replicas, int maxPercent) =>
         (int)Math.Floor(replicas * maxPercent / 100.0);
 
-    /// <summary>Whether ECS can stop or start at least one task, so that a deploy makes progress.</summary>
+    /// <summary>
+    /// Whether ECS can stop or start at least one task, so that a deploy makes progress. Once true
+    /// for N replicas it is true for every larger N: floor(N × max / 100) - N and
+    /// N - ceil(N × min / 100) never shrink as N grows.
+    /// </summary>
     public static bool CanProgress(int replicas, int minHealthyPercent, int maxPercent) =>
         TasksAllowed(replicas, maxPercent) > replicas || TasksKeptRunning(replicas, minHealthyPercent) < replicas;
 

@@ -177,6 +177,7 @@ public static class SettingsReader
         }
 
         // An invalid image has been reported; the placeholder only lets reading go on to find more errors.
+        // Stryker disable once String : the placeholder never leaves the reader, which throws once an error is recorded.
         var placeholder = new ImageUri("", "000000000000", "us-east-1", "aws", "invalid");
         return new TaskSettings(image ?? placeholder, port, cpu, memory, architecture, spot, retention);
     }
@@ -219,10 +220,12 @@ public static class SettingsReader
             reader.Fail(K.CircuitBreakerRollback, $"true needs {K.Qualified(K.CircuitBreaker)} = true", $"false, or turn {K.Qualified(K.CircuitBreaker)} on");
         }
 
+        // Progress only gets easier with more replicas (RollingDeployment), so the fewest the
+        // service may run is the count that decides for the whole range.
+        var stuck = scaling.Fewest;
         if (strategy == DeploymentStrategy.Rolling
             && reader.AllValid(K.MinHealthyPercent, K.MaxPercent, K.Replicas, K.MinReplicas, K.MaxReplicas)
-            && Enumerable.Range(scaling.Fewest, scaling.Most - scaling.Fewest + 1)
-                .FirstOrDefault(n => !RollingDeployment.CanProgress(n, minHealthy, max)) is var stuck and > 0)
+            && !RollingDeployment.CanProgress(stuck, minHealthy, max))
         {
             reader.Fail(
                 K.MinHealthyPercent,

@@ -1,0 +1,161 @@
+using WidgetStack.Blueprint.Cli;
+
+namespace WidgetStack.Blueprint.Tests;
+
+/// <summary>The command line itself: help, where it looks for the stack files, what it says when it cannot read them.</summary>
+public class CommandLineTests
+{
+    [Test]
+    public void Help_describes_the_stack_argument_and_both_options()
+    {
+        var (exit, output, _) = Run("--help");
+
+        // The usage line names the host process (dotnet's test host here, WidgetStack.Blueprint for users).
+        var usage = System.Text.RegularExpressions.Regex.Replace(output, @"(?m)^  \S+ <stack>", "  <program> <stack>");
+
+        Assert.That(exit, Is.EqualTo(BlueprintCommand.Success));
+        ExpectedOutput.AssertMatches("help.txt", usage);
+    }
+
+    [Test]
+    public void Without_dir_it_finds_Pulumi_yaml_in_a_parent_of_the_current_folder()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml());
+        var nested = Directory.CreateDirectory(Path.Combine(folder, "a", "b")).FullName;
+        var previous = Environment.CurrentDirectory;
+        try
+        {
+            Environment.CurrentDirectory = nested;
+            var (exit, output, error) = Run("qa");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.EqualTo(BlueprintCommand.Success), error);
+                Assert.That(output, Does.StartWith("Stack qa of project widget"));
+            });
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+
+    [Test]
+    public void Without_dir_and_without_a_Pulumi_yaml_above_it_says_where_it_looked()
+    {
+        var empty = Directory.CreateTempSubdirectory("widget-no-project").FullName;
+        var previous = Environment.CurrentDirectory;
+        try
+        {
+            Environment.CurrentDirectory = empty;
+            var (exit, _, error) = Run("qa");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.EqualTo(BlueprintCommand.UnusableInput));
+                Assert.That(error, Is.EqualTo($"Pulumi.yaml not found in {empty}.{Environment.NewLine}"));
+            });
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+
+    [Test]
+    public void A_missing_stack_names_the_stacks_that_exist()
+    {
+        var (exit, output, error) = Run("staging", "--dir", Repository.Root);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.UnusableInput));
+            Assert.That(output, Is.Empty);
+            Assert.That(error, Is.EqualTo($"Pulumi.staging.yaml not found in {Repository.Root}; stacks there: dev, prod.{Environment.NewLine}"));
+        });
+    }
+
+    [Test]
+    public void A_folder_with_only_Pulumi_yaml_has_no_stacks()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml());
+        File.Delete(Path.Combine(folder, "Pulumi.qa.yaml"));
+
+        var (_, _, error) = Run("qa", "--dir", folder);
+
+        Assert.That(error, Does.EndWith($"stacks there: none.{Environment.NewLine}"));
+    }
+
+    [TestCase("name: widget\nconfig:\n  replicas: 3\n", "Pulumi.yaml: config key 'replicas' must declare type, default and description.")]
+    [TestCase("name: widget\nconfig:\n  replicas:\n    type: number\n", "Pulumi.yaml: config key 'replicas' has type 'number'; allowed: string, integer, boolean, array.")]
+    [TestCase("runtime: dotnet\n", "Pulumi.yaml: 'name' is missing.")]
+    [TestCase("- name\n- widget\n", "Pulumi.yaml: the top level must be a mapping of keys.")]
+    public void A_broken_Pulumi_yaml_is_reported_and_exits_2(string projectYaml, string message)
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml());
+        File.WriteAllText(Path.Combine(folder, "Pulumi.yaml"), projectYaml);
+
+        var (exit, _, error) = Run("qa", "--dir", folder);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.UnusableInput));
+            Assert.That(error, Is.EqualTo(message + Environment.NewLine));
+        });
+    }
+
+    [Test]
+    public void An_empty_stack_file_takes_every_default_and_reports_the_keys_without_one()
+    {
+        var folder = Repository.WithStack("qa", "");
+
+        var (exit, _, error) = Run("qa", "--dir", folder);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.InvalidSettings));
+            Assert.That(error, Does.Contain("aws:region").And.Contain("widget:availabilityZones").And.Contain("widget:image"));
+        });
+    }
+
+    [TestCase("cn-north-1", "123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/widget:1", "arn:aws-cn:ecr:cn-north-1:123456789012:repository/widget")]
+    [TestCase("us-gov-west-1", "123456789012.dkr.ecr.us-gov-west-1.amazonaws.com/widget:1", "arn:aws-us-gov:ecr:us-gov-west-1:123456789012:repository/widget")]
+    [TestCase("eu-west-1", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/widget:1", "arn:aws:ecr:eu-west-1:123456789012:repository/widget")]
+    public void The_image_pull_is_granted_on_the_repository_ARN_of_the_image_partition(string region, string image, string repositoryArn)
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(
+            ("aws:region", region), ("widget:image", image), ("widget:availabilityZones", $"[{region}a, {region}b]")));
+
+        var (exit, output, error) = Run("qa", "--dir", folder);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.Success), error);
+            Assert.That(output, Does.Contain($"ecr:BatchCheckLayerAvailability   {repositoryArn}"));
+        });
+    }
+
+    [Test]
+    public void A_stack_that_meets_every_recommendation_prints_no_warnings_section()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(
+            ("widget:certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012")));
+
+        var (exit, output, error) = Run("qa", "--dir", folder);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.Success), error);
+            Assert.That(output, Does.Not.Contain("Warnings"));
+            Assert.That(output.TrimEnd(), Does.EndWith("every log group of the account and region"));
+        });
+    }
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = BlueprintCommand.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+}
