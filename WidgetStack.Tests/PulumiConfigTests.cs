@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pulumi;
 using Pulumi.Utilities;
 using WidgetStack.Blueprint.Config;
 using WidgetStack.Blueprint.Tests;
@@ -60,5 +62,81 @@ public class PulumiConfigTests
             Assert.That(service.List("networkConfiguration", "subnets"), Has.Length.InRange(2, 16));
             Assert.That(service.List("networkConfiguration", "securityGroups"), Has.Length.InRange(1, 5));
         });
+    }
+
+    [Test]
+    public async Task Each_component_registers_its_outputs_with_the_engine()
+    {
+        var run = await StackRun.RunAsync("prod");
+        var registered = new Dictionary<string, Dictionary<string, object?>>();
+        foreach (var request in run.ComponentOutputs.Where(r => r.Urn.Contains("$widget:", StringComparison.Ordinal)))
+        {
+            var values = new Dictionary<string, object?>();
+            foreach (var (key, output) in request.Outputs)
+            {
+                values[key] = await OutputUtilities.GetValueAsync(output);
+            }
+
+            registered[request.Urn.Split("::")[2].Split('$')[^1]] = values;
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(registered.Keys, Is.EquivalentTo(new[] { "widget:network:Network", "widget:firewall:SecurityGroups", "widget:loadbalancer:LoadBalancer", "widget:service:WidgetService" }));
+            Assert.That(registered["widget:network:Network"]["vpcId"], Is.EqualTo(StackRun.IdOf("widget-network-vpc")));
+            Assert.That(registered["widget:network:Network"]["publicSubnetIds"], Is.EqualTo(new[] { "subnet-public-0", "subnet-public-1", "subnet-public-2" }));
+            Assert.That(registered["widget:network:Network"]["privateSubnetIds"], Is.EqualTo(new[] { "subnet-private-0", "subnet-private-1", "subnet-private-2" }));
+            Assert.That(registered["widget:firewall:SecurityGroups"]["loadBalancerGroupId"], Is.EqualTo(StackRun.IdOf("widget-alb")));
+            Assert.That(registered["widget:firewall:SecurityGroups"]["taskGroupId"], Is.EqualTo(StackRun.IdOf("widget-tasks")));
+            Assert.That(registered["widget:loadbalancer:LoadBalancer"]["dnsName"], Is.EqualTo("widget-alb.elb.example"));
+            Assert.That(registered["widget:service:WidgetService"]["clusterName"], Is.EqualTo("widget-cluster"));
+            Assert.That(registered["widget:service:WidgetService"]["serviceName"], Is.EqualTo("WidgetService"));
+        });
+    }
+
+    [Test]
+    public async Task With_a_certificate_the_url_is_https()
+    {
+        var run = await StackRun.RunAsync("prod", ("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012"));
+
+        Assert.That(await OutputUtilities.GetValueAsync(run.Resources.OfType<WidgetStackRoot>().Single().Url), Is.EqualTo("https://widget-alb.elb.example"));
+    }
+
+    [Test]
+    public async Task Without_a_config_map_the_stack_is_refused_for_its_required_keys()
+    {
+        var (run, error) = await StackRun.TryRunWithConfigAsync("prod", configJson: null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error, Is.InstanceOf<RunException>());
+            Assert.That(error!.Message, Does.Contain("aws:region").And.Contain("widget:image").And.Contain("widget:availabilityZones"));
+            Assert.That(run.Registered.Where(r => r.Type != "pulumi:pulumi:Stack"), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task A_number_or_boolean_in_the_config_map_is_read_as_its_text()
+    {
+        var map = JsonNode.Parse(StackRun.ConfigJson(StackFile.Load(Repository.Root, "prod"), []))!.AsObject();
+        map["widget:replicas"] = 4;
+        map["widget:spot"] = true;
+
+        var (run, error) = await StackRun.TryRunWithConfigAsync("prod", map.ToJsonString());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error, Is.Null);
+            Assert.That(run.Single("aws:ecs/service:Service").Number("desiredCount"), Is.EqualTo(4));
+            Assert.That(run.OfType("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders"), Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task A_list_where_a_number_goes_and_zones_that_are_not_a_list_are_refused_as_written()
+    {
+        var message = await StackRun.RejectionAsync("prod", ("replicas", "[3]"), ("availabilityZones", "us-east-1a"));
+
+        Assert.That(message, Does.Contain("widget:replicas = '[3]'").And.Contain("widget:availabilityZones = 'us-east-1a'"));
     }
 }

@@ -14,12 +14,16 @@ namespace WidgetStack.Tests;
 /// </summary>
 internal sealed class StackRun
 {
-    private StackRun(IReadOnlyList<MockResourceArgs> registered, int invokes, IReadOnlyList<Resource> resources)
+    private StackRun(IReadOnlyList<MockResourceArgs> registered, int invokes, IReadOnlyList<Resource> resources, IReadOnlyList<MockRegisterResourceOutputsRequest> outputs)
     {
         Registered = registered;
         Invokes = invokes;
         Resources = resources;
+        ComponentOutputs = outputs;
     }
+
+    /// <summary>The outputs each component registered with the engine (RegisterOutputs), by its URN.</summary>
+    public IReadOnlyList<MockRegisterResourceOutputsRequest> ComponentOutputs { get; }
 
     /// <summary>The resource objects the program constructed, the stack among them.</summary>
     public IReadOnlyList<Resource> Resources { get; }
@@ -65,8 +69,8 @@ internal sealed class StackRun
     public static Task<(StackRun Run, Exception? Error)> TryRunAsync(string stack, params (string Key, string Value)[] overrides) =>
         TryRunWithConfigAsync(stack, ConfigJson(StackFile.Load(Repository.Root, stack), overrides));
 
-    /// <summary>Runs the stack with <paramref name="configJson"/> as the engine's PULUMI_CONFIG map.</summary>
-    public static async Task<(StackRun Run, Exception? Error)> TryRunWithConfigAsync(string stack, string configJson)
+    /// <summary>Runs the stack with <paramref name="configJson"/> as the engine's PULUMI_CONFIG map (null: no map at all).</summary>
+    public static async Task<(StackRun Run, Exception? Error)> TryRunWithConfigAsync(string stack, string? configJson)
     {
         Environment.SetEnvironmentVariable("PULUMI_CONFIG", configJson);
         var registered = new List<MockResourceArgs>();
@@ -85,7 +89,16 @@ internal sealed class StackRun
         mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>()))
             .Callback(() => Interlocked.Increment(ref invokes))
             .ThrowsAsync(new InvalidOperationException("The program must not call provider functions."));
-        mocks.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>())).Returns(Task.CompletedTask);
+        var outputs = new List<MockRegisterResourceOutputsRequest>();
+        mocks.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>()))
+            .Callback((MockRegisterResourceOutputsRequest request) =>
+            {
+                lock (outputs)
+                {
+                    outputs.Add(request);
+                }
+            })
+            .Returns(Task.CompletedTask);
 
         Exception? error = null;
         var resources = ImmutableArray<Resource>.Empty;
@@ -98,7 +111,7 @@ internal sealed class StackRun
             error = e;
         }
 
-        return (new StackRun(registered, invokes, resources), error);
+        return (new StackRun(registered, invokes, resources, outputs), error);
     }
 
     /// <summary>

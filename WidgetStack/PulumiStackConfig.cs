@@ -64,6 +64,7 @@ internal static class PulumiStackConfig
         {
             2 => (parts[0], parts[1]),
             3 when parts[1] == "config" => (parts[0], parts[2]),
+            // Stryker disable once String : any namespace but the project's is skipped alike.
             _ => ("", name),
         };
     }

@@ -48,7 +48,7 @@ public sealed class WidgetService : ComponentResource
 
         var cluster = new Ecs.Cluster(design.ClusterName, new Ecs.ClusterArgs
         {
-            Settings = { new Ecs.Inputs.ClusterSettingArgs { Name = "containerInsights", Value = ServiceDesign.ContainerInsights ? "enabled" : "disabled" } },
+            Settings = { new Ecs.Inputs.ClusterSettingArgs { Name = "containerInsights", Value = ServiceDesign.ContainerInsights } },
         }, child);
         // A Spot service may only be created once its cluster offers FARGATE_SPOT.
         var capacity = new List<Resource>();

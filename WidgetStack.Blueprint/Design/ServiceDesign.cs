@@ -103,8 +103,8 @@ public sealed record ServiceDesign(
     /// <summary>Tasks live in private subnets and get no public IP (ECS.2).</summary>
     public const bool AssignPublicIp = false;
 
-    /// <summary>Container Insights on the cluster (ECS.12).</summary>
-    public const bool ContainerInsights = true;
+    /// <summary>The cluster's containerInsights setting (ECS.12: on).</summary>
+    public const string ContainerInsights = "enabled";
 
     /// <summary>On-demand Fargate capacity (also the launch type and the task's compatibility).</summary>
     public const string Fargate = "FARGATE";
