@@ -213,5 +213,30 @@ public class DesignTests
         Assert.That(logs, Is.EqualTo(new LogDesign("/ecs/widget/prod", 90, "widget")));
     }
 
+    [TestCase("", "123456789012")]
+    [TestCase("210987654321", "210987654321")]
+    public void Roles_trust_their_service_only_for_the_stack_account_which_defaults_to_the_image_account(string accountId, string expected)
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(("widget:accountId", $"\"{accountId}\""), ("widget:deploymentStrategy", "blueGreen")));
+
+        var iam = WidgetDesign.Load(folder, "qa").Iam;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(iam.Execution.TrustConditions, Is.EqualTo(new[]
+            {
+                new TrustCondition("StringEquals", "aws:SourceAccount", expected),
+                new TrustCondition("ArnLike", "aws:SourceArn", $"arn:aws:ecs:us-east-1:{expected}:*"),
+            }));
+            Assert.That(iam.Task.TrustConditions, Is.EqualTo(iam.Execution.TrustConditions));
+            Assert.That(iam.FlowLogs!.TrustConditions, Is.EqualTo(new[]
+            {
+                new TrustCondition("StringEquals", "aws:SourceAccount", expected),
+                new TrustCondition("ArnLike", "aws:SourceArn", $"arn:aws:ec2:us-east-1:{expected}:vpc-flow-log/*"),
+            }));
+            Assert.That(iam.Infrastructure!.TrustConditions, Is.Empty, "AWS documents no condition keys for the ECS infrastructure role");
+        });
+    }
+
     private static bool FargateSize(TaskDesign task) => Rules.FargateTaskSizes.IsValid(task.Cpu, task.MemoryMiB);
 }

@@ -90,6 +90,8 @@ public class ValidationTests
         Case("certificate without a region", "aws:region", ("aws:region", null), ("widget:certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012")),
         Case("health path longer than 1024", "widget:healthCheckPath", ("widget:healthCheckPath", "/" + new string('a', 1024))),
         Case("a boolean in mixed case", "widget:spot", ("widget:spot", "tRUE")),
+        Case("accountId not 12 digits", "widget:accountId", ("widget:accountId", "12345")),
+        Case("accountId with letters", "widget:accountId", ("widget:accountId", "12345678901a")),
     ];
 
     [TestCaseSource(nameof(BadConfigs))]

@@ -7,15 +7,27 @@ namespace WidgetStack;
 /// <summary>IAM policy JSON built in code from the design (no provider invoke needed).</summary>
 internal static class PolicyDocuments
 {
-    /// <summary>A trust policy that lets <paramref name="service"/> assume the role.</summary>
-    public static string TrustPolicy(string service) => JsonSerializer.Serialize(new
-    {
-        Version = "2012-10-17",
-        Statement = new[]
+    /// <summary>A trust policy that lets the role's service assume it, under the role's conditions.</summary>
+    public static string TrustPolicy(RoleDesign role) => JsonSerializer.Serialize(
+        new
         {
-            new { Effect = "Allow", Principal = new { Service = service }, Action = "sts:AssumeRole" },
+            Version = "2012-10-17",
+            Statement = new[]
+            {
+                new
+                {
+                    Effect = "Allow",
+                    Principal = new { Service = role.TrustedService },
+                    Action = "sts:AssumeRole",
+                    Condition = role.TrustConditions.Count == 0
+                        ? null
+                        : role.TrustConditions.GroupBy(c => c.Operator).ToDictionary(g => g.Key, g => g.ToDictionary(c => c.Key, c => c.Value)),
+                },
+            },
         },
-    });
+        OmitNulls);
+
+    private static readonly JsonSerializerOptions OmitNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     /// <summary>
     /// An identity policy of <paramref name="statements"/>; log-group resources resolve against

@@ -16,7 +16,7 @@ internal static class Roles
         var role = new Iam.Role(design.Name, new Iam.RoleArgs
         {
             Description = design.Purpose,
-            AssumeRolePolicy = PolicyDocuments.TrustPolicy(design.TrustedService),
+            AssumeRolePolicy = PolicyDocuments.TrustPolicy(design),
         }, options);
         if (design.Statements.Count > 0)
         {

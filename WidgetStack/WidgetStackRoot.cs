@@ -42,9 +42,13 @@ public sealed class WidgetStackRoot : Stack
 
     /// <summary>Builds the stack Pulumi is running.</summary>
     public WidgetStackRoot()
+        : this(LoadDesign())
     {
-        var design = LoadDesign();
+    }
 
+    private WidgetStackRoot(WidgetDesign design)
+        : base(new StackOptions { ResourceTransformations = { Tagging.Everything(design.Tags) } })
+    {
         var network = new Network("widget-network", new NetworkArgs(design.Network, design.Iam.FlowLogs));
         var firewall = new SecurityGroups("widget-firewall", new SecurityGroupsArgs(design.Firewall, network.VpcId));
         var loadBalancer = new LoadBalancer(

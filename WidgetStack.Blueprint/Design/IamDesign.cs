@@ -42,13 +42,29 @@ public abstract record PolicyResource
 /// <param name="Resource">What they apply to.</param>
 public sealed record PolicyStatement(string Sid, IReadOnlyList<string> Actions, PolicyResource Resource);
 
+/// <summary>
+/// A condition of a trust policy: the service may assume the role only when acting for this
+/// account (and resource), against the confused deputy problem.
+/// </summary>
+/// <param name="Operator">IAM condition operator, e.g. <c>StringEquals</c>.</param>
+/// <param name="Key">Global condition key, e.g. <c>aws:SourceAccount</c>.</param>
+/// <param name="Value">The value the key must match.</param>
+public sealed record TrustCondition(string Operator, string Key, string Value);
+
 /// <summary>An IAM role, the service that assumes it, and what it may do.</summary>
 /// <param name="Name">Logical name.</param>
 /// <param name="Purpose">Why it exists.</param>
 /// <param name="TrustedService">Service principal allowed to assume it.</param>
+/// <param name="TrustConditions">When the service may assume it; empty where AWS documents no condition keys.</param>
 /// <param name="Statements">Inline policy statements.</param>
 /// <param name="ManagedPolicyArns">AWS managed policies attached.</param>
-public sealed record RoleDesign(string Name, string Purpose, string TrustedService, IReadOnlyList<PolicyStatement> Statements, IReadOnlyList<string> ManagedPolicyArns);
+public sealed record RoleDesign(
+    string Name,
+    string Purpose,
+    string TrustedService,
+    IReadOnlyList<TrustCondition> TrustConditions,
+    IReadOnlyList<PolicyStatement> Statements,
+    IReadOnlyList<string> ManagedPolicyArns);
 
 /// <summary>
 /// Least-privilege roles: the execution role pulls from the one repository and writes to the one
@@ -67,25 +83,38 @@ public sealed record IamDesign(RoleDesign Execution, RoleDesign Task, RoleDesign
     /// <summary>All roles built.</summary>
     public IReadOnlyList<RoleDesign> Roles => FlowLogs is null ? ServiceRoles : [.. ServiceRoles, FlowLogs];
 
-    /// <summary>Derives the roles.</summary>
-    public static IamDesign From(string partition, string repositoryArn, string logGroupName, bool blueGreen, string? flowLogGroupName = null)
+    /// <summary>Derives the roles of a stack in <paramref name="region"/> of <paramref name="account"/>.</summary>
+    public static IamDesign From(
+        string partition, string region, string account, string repositoryArn, string logGroupName, bool blueGreen, string? flowLogGroupName = null)
     {
+        TrustCondition[] ForAccount(string sourceArn) =>
+        [
+            new("StringEquals", "aws:SourceAccount", account),
+            new("ArnLike", "aws:SourceArn", sourceArn),
+        ];
+
+        // ECS passes the task's cluster resources as the source; VPC passes the flow log.
+        var ecsTasks = ForAccount($"arn:{partition}:ecs:{region}:{account}:*");
         var execution = new RoleDesign(
             "widget-execution",
             "ECS agent: pull the image, write the logs",
             "ecs-tasks.amazonaws.com",
+            ecsTasks,
             [
                 new("EcrLogin", ["ecr:GetAuthorizationToken"], new PolicyResource.Any()),
                 new("PullWidgetImage", ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"], new PolicyResource.Arn(repositoryArn)),
                 new("WriteWidgetLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], new PolicyResource.LogStreamsOf(logGroupName)),
             ],
             []);
-        var task = new RoleDesign("widget-task", "The widget server's own AWS access: none", "ecs-tasks.amazonaws.com", [], []);
+        var task = new RoleDesign("widget-task", "The widget server's own AWS access: none", "ecs-tasks.amazonaws.com", ecsTasks, [], []);
+        // AWS's documented trust policy for the ECS infrastructure role names no condition keys:
+        // a condition ECS does not send would stop every blue/green deploy.
         var infrastructure = blueGreen
             ? new RoleDesign(
                 "widget-ecs-infra",
                 "ECS blue/green: shift listener traffic between target groups",
                 "ecs.amazonaws.com",
+                [],
                 [],
                 [$"arn:{partition}:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForLoadBalancers"])
             : null;
@@ -95,6 +124,7 @@ public sealed record IamDesign(RoleDesign Execution, RoleDesign Task, RoleDesign
                 "widget-flow-logs",
                 "VPC flow logs: write the flow log group",
                 "vpc-flow-logs.amazonaws.com",
+                ForAccount($"arn:{partition}:ec2:{region}:{account}:vpc-flow-log/*"),
                 [
                     new("WriteFlowLogs", ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"], new PolicyResource.LogStreamsOf(flowLogGroupName)),
                     new("FindFlowLogGroup", ["logs:DescribeLogGroups"], new PolicyResource.LogGroupsOfAccount()),

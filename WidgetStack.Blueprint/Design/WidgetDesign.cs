@@ -11,6 +11,7 @@ namespace WidgetStack.Blueprint.Design;
 /// <param name="Service">Cluster, task definition, service.</param>
 /// <param name="Iam">Roles.</param>
 /// <param name="Warnings">Choices that are allowed but fall short of a security control or of resilience.</param>
+/// <param name="Tags">Tags every taggable resource carries: who owns it and which stack made it.</param>
 public sealed record WidgetDesign(
     WidgetSettings Settings,
     NetworkDesign Network,
@@ -18,8 +19,12 @@ public sealed record WidgetDesign(
     LoadBalancerDesign LoadBalancer,
     ServiceDesign Service,
     IamDesign Iam,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    IReadOnlyDictionary<string, string> Tags)
 {
+    /// <summary>The value of the ManagedBy tag.</summary>
+    public const string ManagedBy = "pulumi";
+
     /// <summary>Reads, validates and designs one stack from its files.</summary>
     /// <exception cref="ConfigFileException">A file cannot be read.</exception>
     /// <exception cref="SettingsException">The stack breaks rules; all are listed.</exception>
@@ -40,8 +45,9 @@ public sealed record WidgetDesign(
             FirewallDesign.From(settings.Task.ContainerPort, settings.LoadBalancer.Https),
             LoadBalancerDesign.From(settings.LoadBalancer, settings.Deployment.Strategy, settings.Task.ContainerPort),
             service,
-            IamDesign.From(settings.Task.Image.Partition, settings.Task.Image.RepositoryArn, service.Task.Logs.GroupName, blueGreen, network.FlowLogs?.LogGroupName),
-            WarningsFor(settings));
+            IamDesign.From(settings.Task.Image.Partition, settings.Region, settings.AccountId, settings.Task.Image.RepositoryArn, service.Task.Logs.GroupName, blueGreen, network.FlowLogs?.LogGroupName),
+            WarningsFor(settings),
+            new Dictionary<string, string> { ["Project"] = settings.Project, ["Stack"] = settings.Stack, ["ManagedBy"] = ManagedBy });
     }
 
     private static List<string> WarningsFor(WidgetSettings settings)

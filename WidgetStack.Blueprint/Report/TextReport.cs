@@ -36,8 +36,9 @@ public static class TextReport
         var settings = design.Settings;
         var network = design.Network;
         var service = design.Service;
-        yield return Line($"Stack {settings.Stack} of project {settings.Project}, region {settings.Region}");
+        yield return Line($"Stack {settings.Stack} of project {settings.Project}, account {settings.AccountId}, region {settings.Region}");
         yield return Line($"Replicas: {service.DesiredCount} over {network.Zones.Count} zones ({string.Join(", ", network.Zones.Select(z => z.Zone))})");
+        yield return Line($"Tags on every resource: {string.Join(", ", design.Tags.Select(t => $"{t.Key}={t.Value}"))}");
         yield return Line("");
 
         yield return Line($"Network: VPC {network.VpcCidr}, NAT {NatText(network)}");
@@ -96,6 +97,15 @@ public static class TextReport
         yield return Table(
             ["Role", "Assumed by", "Purpose"],
             design.Iam.Roles.Select(r => new[] { r.Name, r.TrustedService, r.Purpose }));
+        yield return Table(
+            ["Role", "Assumed only when", "Matches"],
+            design.Iam.Roles.Select(r => new[]
+            {
+                r.Name,
+                r.TrustConditions.Count > 0 ? string.Join("\n", r.TrustConditions.Select(c => $"{c.Key} {c.Operator}")) : "(AWS documents no condition keys)",
+                string.Join("\n", r.TrustConditions.Select(c => c.Value)),
+            }),
+            noWrapColumn: 2);
         yield return Table(
             ["Role", "Statement", "Allows", "On"],
             design.Iam.Roles.SelectMany(r => r.Statements.Select(s => new[] { r.Name, s.Sid, string.Join("\n", s.Actions), s.Resource.ToString()! })),

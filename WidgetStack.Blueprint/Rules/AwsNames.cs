@@ -12,6 +12,9 @@ public static partial class AwsNames
     public static bool IsZoneOf(string zone, string region) =>
         zone.Length == region.Length + 1 && zone.StartsWith(region, StringComparison.Ordinal) && char.IsAsciiLetterLower(zone[^1]);
 
+    /// <summary>A 12-digit AWS account id.</summary>
+    public static bool IsAccountId(string text) => text.Length == 12 && text.All(char.IsAsciiDigit);
+
     /// <summary>An ACM certificate ARN in <paramref name="region"/> (an ALB takes only its own region's).</summary>
     public static bool IsCertificateArnIn(string arn, string region) =>
         CertificateArn().Match(arn) is { Success: true } match && match.Groups["region"].Value == region;

@@ -15,6 +15,7 @@ public static class SettingKeys
     public const string AvailabilityZones = "availabilityZones";
     public const string NatGateways = "natGateways";
     public const string FlowLogs = "flowLogs";
+    public const string AccountId = "accountId";
     public const string Image = "image";
     public const string ContainerPort = "containerPort";
     public const string Replicas = "replicas";
@@ -50,6 +51,7 @@ public static class SettingKeys
         [AvailabilityZones] = ConfigType.StringArray,
         [NatGateways] = ConfigType.String,
         [FlowLogs] = ConfigType.Boolean,
+        [AccountId] = ConfigType.String,
         [Image] = ConfigType.String,
         [ContainerPort] = ConfigType.Integer,
         [Replicas] = ConfigType.Integer,

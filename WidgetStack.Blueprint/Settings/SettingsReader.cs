@@ -41,6 +41,7 @@ public static class SettingsReader
 
         var network = ReadNetwork(reader, region);
         var task = ReadTask(reader);
+        var account = ReadAccount(reader, task.Image);
         var scaling = ReadScaling(reader);
         var deployment = ReadDeployment(reader, scaling);
         var loadBalancer = ReadLoadBalancer(reader, region);
@@ -51,7 +52,7 @@ public static class SettingsReader
             throw new SettingsException(config.Stack, reader.Errors);
         }
 
-        return new WidgetSettings(config.Project, config.Stack, region, network, task, scaling, deployment, loadBalancer);
+        return new WidgetSettings(config.Project, config.Stack, region, account, network, task, scaling, deployment, loadBalancer);
     }
 
     private static void RejectUnknownKeys(StackConfig config, ConfigReader reader)
@@ -180,6 +181,23 @@ public static class SettingsReader
         // Stryker disable once String : the placeholder never leaves the reader, which throws once an error is recorded.
         var placeholder = new ImageUri("", "000000000000", "us-east-1", "aws", "invalid");
         return new TaskSettings(image ?? placeholder, port, cpu, memory, architecture, spot, retention);
+    }
+
+    private static string ReadAccount(ConfigReader reader, ImageUri image)
+    {
+        const string allowed = "empty (the account of widget:image), or a 12-digit AWS account id";
+        var account = reader.Text(K.AccountId, allowed, emptyIsUnset: true);
+        if (account is null)
+        {
+            return image.Account;
+        }
+
+        if (!AwsNames.IsAccountId(account))
+        {
+            reader.Fail(K.AccountId, "not a 12-digit account id", allowed);
+        }
+
+        return account;
     }
 
     private static ScalingSettings ReadScaling(ConfigReader reader)

@@ -4,6 +4,7 @@ namespace WidgetStack.Blueprint.Settings;
 /// <param name="Project">Pulumi project name.</param>
 /// <param name="Stack">Stack name.</param>
 /// <param name="Region">AWS region.</param>
+/// <param name="AccountId">12-digit AWS account the stack deploys to.</param>
 /// <param name="Network">VPC, zones and NAT.</param>
 /// <param name="Task">Image, port, size, capacity and logs.</param>
 /// <param name="Scaling">Replica count and autoscaling.</param>
@@ -13,6 +14,7 @@ public sealed record WidgetSettings(
     string Project,
     string Stack,
     string Region,
+    string AccountId,
     NetworkSettings Network,
     TaskSettings Task,
     ScalingSettings Scaling,
