@@ -135,6 +135,38 @@ public class CommandLineTests
         });
     }
 
+    [TestCase("us-east-1", "only arn:aws:iam::127311923021:root may write")]
+    [TestCase("ap-southeast-3", "only arn:aws:iam::589379963580:root may write")]
+    [TestCase("us-gov-west-1", "only arn:aws-us-gov:iam::048591011584:root may write")]
+    [TestCase("eu-central-2", "only logdelivery.elasticloadbalancing.amazonaws.com may write")]
+    [TestCase("ap-southeast-5", "only logdelivery.elasticloadbalancing.amazonaws.com may write")]
+    public void Access_logs_are_written_by_the_region_ELB_account_before_August_2022_and_by_the_service_principal_after(string region, string writer)
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(
+            ("aws:region", region),
+            ("widget:image", $"123456789012.dkr.ecr.{region}.amazonaws.com/widget:1"),
+            ("widget:availabilityZones", $"[{region}a, {region}b]")));
+
+        var (exit, output, error) = Run("qa", "--dir", folder);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.Success), error);
+            Assert.That(output.Replace("\n", " ", StringComparison.Ordinal), Does.Contain($"{writer}, under widget/qa/AWSLogs/123456789012/*"));
+        });
+    }
+
+    [Test]
+    public void The_ELB_log_delivery_table_holds_the_26_regions_opened_before_August_2022()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Rules.ElbLogDelivery.AccountByOlderRegion, Has.Count.EqualTo(26));
+            Assert.That(Rules.ElbLogDelivery.AccountByOlderRegion.Values, Has.All.Length.EqualTo(12));
+            Assert.That(Rules.ElbLogDelivery.AccountByOlderRegion.Values.Distinct().Count(), Is.EqualTo(26));
+        });
+    }
+
     [Test]
     public void A_stack_that_meets_every_recommendation_prints_no_warnings_section()
     {

@@ -92,6 +92,9 @@ public class ValidationTests
         Case("a boolean in mixed case", "widget:spot", ("widget:spot", "tRUE")),
         Case("accountId not 12 digits", "widget:accountId", ("widget:accountId", "12345")),
         Case("accountId with letters", "widget:accountId", ("widget:accountId", "12345678901a")),
+        Case("accessLogs not a boolean", "widget:accessLogs", ("widget:accessLogs", "always")),
+        Case("accessLogRetentionDays zero", "widget:accessLogRetentionDays", ("widget:accessLogRetentionDays", "0")),
+        Case("accessLogRetentionDays above ten years", "widget:accessLogRetentionDays", ("widget:accessLogRetentionDays", "3651")),
     ];
 
     [TestCaseSource(nameof(BadConfigs))]

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pulumi;
 using Pulumi.Testing;
+using Pulumi.Utilities;
 
 namespace WidgetStack.Tests;
 
@@ -37,6 +38,10 @@ internal static class RegisteredResources
 
         return parents;
     }
+
+    /// <summary>The logical names of the resources in a resource option such as DependsOn.</summary>
+    public static IReadOnlyList<string> Names(InputList<Resource> resources) =>
+        [.. OutputUtilities.GetValueAsync(resources.ToOutput()).GetAwaiter().GetResult().Select(r => r.GetResourceName())];
 
     /// <summary>A registered resource's type token and logical name, which identify it in a run.</summary>
     public static string Key(MockResourceArgs resource) => $"{resource.Type} {resource.Name}";

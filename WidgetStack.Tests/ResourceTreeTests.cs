@@ -1,5 +1,3 @@
-using Pulumi;
-using Pulumi.Utilities;
 using WidgetStack.Blueprint.Tests;
 
 namespace WidgetStack.Tests;
@@ -54,7 +52,7 @@ public class ResourceTreeTests
                     "awsx:ec2:Vpc" or "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup" or "aws:ec2/flowLog:FlowLog" => "widget:network:Network",
                     _ when resource.Name!.Contains("flow-log", StringComparison.Ordinal) => "widget:network:Network",
                     _ when type.StartsWith("aws:ec2/securityGroup", StringComparison.Ordinal) || type.StartsWith("aws:vpc/", StringComparison.Ordinal) => "widget:firewall:SecurityGroups",
-                    _ when type.StartsWith("aws:lb/", StringComparison.Ordinal) => "widget:loadbalancer:LoadBalancer",
+                    _ when type.StartsWith("aws:lb/", StringComparison.Ordinal) || type.StartsWith("aws:s3/", StringComparison.Ordinal) => "widget:loadbalancer:LoadBalancer",
                     _ => "widget:service:WidgetService",
                 };
                 var key = RegisteredResources.Key(resource);
@@ -73,9 +71,9 @@ public class ResourceTreeTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Names(dev.ServiceOptions.DependsOn), Is.EquivalentTo(new[] { "widget-http", "widget-cluster-capacity" }));
-            Assert.That(Names(prod.ServiceOptions.DependsOn), Is.EquivalentTo(new[] { "widget-http" }));
-            Assert.That(Names(blueGreen.ServiceOptions.DependsOn), Is.EquivalentTo(new[] { "widget-http", "widget-https", "widget-production" }));
+            Assert.That(RegisteredResources.Names(dev.ServiceOptions.DependsOn), Is.EquivalentTo(new[] { "widget-http", "widget-cluster-capacity" }));
+            Assert.That(RegisteredResources.Names(prod.ServiceOptions.DependsOn), Is.EquivalentTo(new[] { "widget-http" }));
+            Assert.That(RegisteredResources.Names(blueGreen.ServiceOptions.DependsOn), Is.EquivalentTo(new[] { "widget-http", "widget-https", "widget-production" }));
             Assert.That(dev.ServiceOptions.IgnoreChanges, Is.Empty);
             Assert.That(prod.ServiceOptions.IgnoreChanges, Is.EquivalentTo(new[] { "desiredCount" }));
             Assert.That(blueGreen.ServiceOptions.IgnoreChanges, Is.EquivalentTo(new[] { "desiredCount", "loadBalancers" }));
@@ -96,7 +94,4 @@ public class ResourceTreeTests
     }
 
     private static T Component<T>(StackRun run) => run.Resources.OfType<T>().Single();
-
-    private static IEnumerable<string> Names(InputList<Resource> resources) =>
-        OutputUtilities.GetValueAsync(resources.ToOutput()).GetAwaiter().GetResult().Select(r => r.GetResourceName());
 }

@@ -127,6 +127,12 @@ internal sealed class StackRun
         state.TryAdd("arn", args.Type == "aws:cloudwatch/logGroup:LogGroup"
             ? $"arn:aws:logs:us-east-1:123456789012:log-group:{state["name"]}"
             : $"arn:aws:mock:::{args.Type}/{name}");
+        if (args.Type == "aws:s3/bucket:Bucket")
+        {
+            state["bucket"] = name; // AWS names it from the logical name plus a suffix
+            state["arn"] = $"arn:aws:s3:::{name}";
+        }
+
         if (args.Type == "aws:lb/loadBalancer:LoadBalancer")
         {
             state["dnsName"] = $"{name}.elb.example";

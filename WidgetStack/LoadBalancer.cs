@@ -10,7 +10,9 @@ namespace WidgetStack;
 /// <param name="VpcId">VPC of the target groups.</param>
 /// <param name="PublicSubnetIds">Subnets of the ALB nodes.</param>
 /// <param name="SecurityGroupId">The load balancer's group.</param>
-public sealed record LoadBalancerArgs(LoadBalancerDesign Design, Input<string> VpcId, Output<ImmutableArray<string>> PublicSubnetIds, Input<string> SecurityGroupId);
+/// <param name="AccessLogs">Access logs and their bucket, or null when off.</param>
+public sealed record LoadBalancerArgs(
+    LoadBalancerDesign Design, Input<string> VpcId, Output<ImmutableArray<string>> PublicSubnetIds, Input<string> SecurityGroupId, AccessLogDesign? AccessLogs);
 
 /// <summary>
 /// The internet-facing Application Load Balancer of the design, its ip target group(s) on the
@@ -31,6 +33,12 @@ public sealed class LoadBalancer : ComponentResource
     /// <summary>Blue/green: the rule ECS shifts between the groups; null for rolling.</summary>
     public Lb.ListenerRule? ProductionRule { get; }
 
+    /// <summary>The load balancer's options: with access logs, it waits for the bucket policy.</summary>
+    public CustomResourceOptions LoadBalancerOptions { get; }
+
+    /// <summary>The access-log bucket's options (whether it outlives the stack); null without access logs.</summary>
+    public CustomResourceOptions? AccessLogBucketOptions { get; }
+
     /// <summary>Blue/green: the options of the production rule (ECS owns its weights); null for rolling.</summary>
     public CustomResourceOptions? ProductionRuleOptions { get; }
 
@@ -43,7 +51,10 @@ public sealed class LoadBalancer : ComponentResource
     {
         var design = args.Design;
         var child = new CustomResourceOptions { Parent = this };
-        var alb = new Lb.LoadBalancer(design.Name, new Lb.LoadBalancerArgs
+        var logs = args.AccessLogs is { } logDesign ? new AccessLogBucket(logDesign, this) : null;
+        AccessLogBucketOptions = logs?.BucketOptions;
+        LoadBalancerOptions = new CustomResourceOptions { Parent = this, DependsOn = logs is null ? [] : [logs.Policy] };
+        var albArgs = new Lb.LoadBalancerArgs
         {
             LoadBalancerType = "application",
             Internal = false,
@@ -53,7 +64,13 @@ public sealed class LoadBalancer : ComponentResource
             DesyncMitigationMode = LoadBalancerDesign.DesyncMitigationMode,
             EnableDeletionProtection = design.DeletionProtection,
             IdleTimeout = design.IdleTimeoutSeconds,
-        }, child);
+        };
+        if (logs is not null)
+        {
+            albArgs.AccessLogs = new Lb.Inputs.LoadBalancerAccessLogsArgs { Enabled = true, Bucket = logs.Bucket.BucketName, Prefix = logs.Prefix };
+        }
+
+        var alb = new Lb.LoadBalancer(design.Name, albArgs, LoadBalancerOptions);
 
         var groups = design.TargetGroups.Select(group => new Lb.TargetGroup(group.Name, new Lb.TargetGroupArgs
         {

@@ -8,6 +8,7 @@ namespace WidgetStack.Blueprint.Design;
 /// <param name="Network">VPC, subnets, NAT.</param>
 /// <param name="Firewall">Security groups and rules.</param>
 /// <param name="LoadBalancer">ALB, listeners, target groups.</param>
+/// <param name="AccessLogs">The ALB's access logs and their bucket, or null when off.</param>
 /// <param name="Service">Cluster, task definition, service.</param>
 /// <param name="Iam">Roles.</param>
 /// <param name="Warnings">Choices that are allowed but fall short of a security control or of resilience.</param>
@@ -17,6 +18,7 @@ public sealed record WidgetDesign(
     NetworkDesign Network,
     FirewallDesign Firewall,
     LoadBalancerDesign LoadBalancer,
+    AccessLogDesign? AccessLogs,
     ServiceDesign Service,
     IamDesign Iam,
     IReadOnlyList<string> Warnings,
@@ -44,6 +46,7 @@ public sealed record WidgetDesign(
             network,
             FirewallDesign.From(settings.Task.ContainerPort, settings.LoadBalancer.Https),
             LoadBalancerDesign.From(settings.LoadBalancer, settings.Deployment.Strategy, settings.Task.ContainerPort),
+            AccessLogDesign.From(settings),
             service,
             IamDesign.From(settings.Task.Image.Partition, settings.Region, settings.AccountId, settings.Task.Image.RepositoryArn, service.Task.Logs.GroupName, blueGreen, network.FlowLogs?.LogGroupName),
             WarningsFor(settings),
@@ -56,6 +59,11 @@ public sealed record WidgetDesign(
         if (!settings.LoadBalancer.Https)
         {
             warnings.Add($"HTTP only (Security Hub ELB.1): set {SettingKeys.Qualified(SettingKeys.CertificateArn)} to serve HTTPS.");
+        }
+
+        if (!settings.LoadBalancer.AccessLogs)
+        {
+            warnings.Add($"No load balancer access logs (Security Hub ELB.5): set {SettingKeys.Qualified(SettingKeys.AccessLogs)} to keep a record of every request.");
         }
 
         if (!settings.Network.FlowLogs)

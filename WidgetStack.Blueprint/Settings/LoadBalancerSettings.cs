@@ -26,9 +26,14 @@ public sealed record HealthCheckSettings(string Path, int IntervalSeconds, int T
 /// <param name="DeletionProtection">Whether the ALB refuses deletion.</param>
 /// <param name="HealthCheck">How targets are probed.</param>
 /// <param name="DeregistrationDelaySeconds">Seconds a stopping target drains.</param>
+/// <param name="AccessLogs">Whether the ALB writes access logs to a bucket of the stack.</param>
+/// <param name="AccessLogRetentionDays">Days the access logs are kept.</param>
 public sealed record LoadBalancerSettings(
-    string? CertificateArn, bool DeletionProtection, HealthCheckSettings HealthCheck, int DeregistrationDelaySeconds)
+    string? CertificateArn, bool DeletionProtection, HealthCheckSettings HealthCheck, int DeregistrationDelaySeconds, bool AccessLogs, int AccessLogRetentionDays)
 {
+    /// <summary>Days access logs may be kept: at least one, at most ten years.</summary>
+    public static readonly IntRange AccessLogRetention = new(1, 3650);
+
     /// <summary>Shown instead of a <c>secure:</c> value.</summary>
     public const string SecretPlaceholder = "[secret]";
 

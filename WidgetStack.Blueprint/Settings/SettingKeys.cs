@@ -39,6 +39,8 @@ public static class SettingKeys
     public const string HealthyThreshold = "healthyThreshold";
     public const string UnhealthyThreshold = "unhealthyThreshold";
     public const string DeregistrationDelaySeconds = "deregistrationDelaySeconds";
+    public const string AccessLogs = "accessLogs";
+    public const string AccessLogRetentionDays = "accessLogRetentionDays";
     public const string Autoscaling = "autoscaling";
     public const string MinReplicas = "minReplicas";
     public const string MaxReplicas = "maxReplicas";
@@ -75,6 +77,8 @@ public static class SettingKeys
         [HealthyThreshold] = ConfigType.Integer,
         [UnhealthyThreshold] = ConfigType.Integer,
         [DeregistrationDelaySeconds] = ConfigType.Integer,
+        [AccessLogs] = ConfigType.Boolean,
+        [AccessLogRetentionDays] = ConfigType.Integer,
         [Autoscaling] = ConfigType.Boolean,
         [MinReplicas] = ConfigType.Integer,
         [MaxReplicas] = ConfigType.Integer,

@@ -285,7 +285,9 @@ public static class SettingsReader
         var healthy = reader.Integer(K.HealthyThreshold, HealthCheckSettings.Threshold, "checks");
         var unhealthy = reader.Integer(K.UnhealthyThreshold, HealthCheckSettings.Threshold, "checks");
         var delay = reader.Integer(K.DeregistrationDelaySeconds, LoadBalancerSettings.DeregistrationDelay, "seconds");
-        return new LoadBalancerSettings(certificate, protection, new HealthCheckSettings(path, interval, timeout, healthy, unhealthy), delay);
+        var accessLogs = reader.Boolean(K.AccessLogs);
+        var accessLogDays = reader.Integer(K.AccessLogRetentionDays, LoadBalancerSettings.AccessLogRetention, "days");
+        return new LoadBalancerSettings(certificate, protection, new HealthCheckSettings(path, interval, timeout, healthy, unhealthy), delay, accessLogs, accessLogDays);
     }
 
     private static void CheckSubnetsHoldPeak(ConfigReader reader, NetworkSettings network, ScalingSettings scaling, DeploymentSettings deployment)
