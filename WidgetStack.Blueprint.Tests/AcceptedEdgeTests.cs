@@ -78,6 +78,22 @@ public class AcceptedEdgeTests
     public void The_ends_of_each_range_are_accepted(string key, string value, string otherKey, string otherValue) =>
         AssertVerdict(true, (key, value), (otherKey, otherValue));
 
+    [TestCase("example.com")]
+    [TestCase("widgets.example.com")]
+    [TestCase("Widgets.Example.COM")]
+    [TestCase("a.b-c.widgets.example.com")]
+    public void A_domain_is_the_zone_apex_or_any_name_under_it(string domain)
+    {
+        var design = Design(("widget:domainName", domain), ("widget:hostedZoneId", "Z0123456789EXAMPLE"), ("widget:hostedZoneName", "example.com"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(design.LoadBalancer.Domain, Is.EqualTo(new DomainDesign(domain.ToLowerInvariant(), "Z0123456789EXAMPLE", "example.com")));
+            Assert.That(design.LoadBalancer.TrafficListener.Protocol, Is.EqualTo("HTTPS"));
+            Assert.That(design.Warnings, Has.None.Contains("HTTP only"));
+        });
+    }
+
     [Test]
     public void A_health_path_of_1024_characters_is_accepted() =>
         AssertVerdict(true, ("widget:healthCheckPath", "/" + new string('a', 1023)));

@@ -42,7 +42,7 @@ public class PulumiConfigTests
 
         await Assert.MultipleAsync(async () =>
         {
-            Assert.That(await OutputUtilities.GetValueAsync(stack.Url), Is.EqualTo("http://widget-alb.elb.example"));
+            Assert.That(await OutputUtilities.GetValueAsync(stack.Url), Is.EqualTo("https://widgets.example.com"));
             Assert.That(await OutputUtilities.GetValueAsync(stack.ServiceName), Is.EqualTo("WidgetService"));
             Assert.That(await OutputUtilities.GetValueAsync(stack.ClusterName), Is.EqualTo("widget-cluster"));
             Assert.That(await OutputUtilities.GetValueAsync(stack.VpcId), Is.EqualTo(StackRun.IdOf("widget-network-vpc")));
@@ -95,9 +95,17 @@ public class PulumiConfigTests
     }
 
     [Test]
+    public async Task Without_a_certificate_or_domain_the_url_is_the_load_balancer_over_http()
+    {
+        var run = await StackRun.RunAsync("dev");
+
+        Assert.That(await OutputUtilities.GetValueAsync(run.Resources.OfType<WidgetStackRoot>().Single().Url), Is.EqualTo("http://widget-alb.elb.example"));
+    }
+
+    [Test]
     public async Task With_a_certificate_the_url_is_https()
     {
-        var run = await StackRun.RunAsync("prod", ("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012"));
+        var run = await StackRun.RunAsync("prod", ("domainName", ""), ("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012"));
 
         Assert.That(await OutputUtilities.GetValueAsync(run.Resources.OfType<WidgetStackRoot>().Single().Url), Is.EqualTo("https://widget-alb.elb.example"));
     }

@@ -8,11 +8,12 @@ namespace WidgetStack.Tests;
 /// </summary>
 public class ResourceTreeTests
 {
-    /// <summary>prod switched to blue/green with HTTPS: the branches neither repository stack takes.</summary>
+    /// <summary>prod switched to blue/green with HTTPS from a certificate ARN: the branches neither repository stack takes.</summary>
     private static readonly (string Key, string Value)[] BlueGreenHttps =
     [
         ("deploymentStrategy", "blueGreen"),
         ("bakeTimeMinutes", "10"),
+        ("domainName", ""),
         ("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012"),
         ("cpuArchitecture", "ARM64"),
     ];
@@ -72,7 +73,7 @@ public class ResourceTreeTests
         Assert.Multiple(() =>
         {
             Assert.That(RegisteredResources.Names(dev.ServiceOptions.DependsOn), Is.EquivalentTo(new[] { "widget-http", "widget-cluster-capacity" }));
-            Assert.That(RegisteredResources.Names(prod.ServiceOptions.DependsOn), Is.EquivalentTo(new[] { "widget-http" }));
+            Assert.That(RegisteredResources.Names(prod.ServiceOptions.DependsOn), Is.EquivalentTo(new[] { "widget-https", "widget-http" }));
             Assert.That(RegisteredResources.Names(blueGreen.ServiceOptions.DependsOn), Is.EquivalentTo(new[] { "widget-http", "widget-https", "widget-production" }));
             Assert.That(dev.ServiceOptions.IgnoreChanges, Is.Empty);
             Assert.That(prod.ServiceOptions.IgnoreChanges, Is.EquivalentTo(new[] { "desiredCount" }));

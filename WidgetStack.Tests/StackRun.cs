@@ -136,6 +136,22 @@ internal sealed class StackRun
         if (args.Type == "aws:lb/loadBalancer:LoadBalancer")
         {
             state["dnsName"] = $"{name}.elb.example";
+            state["zoneId"] = "ZALBZONE0001";
+        }
+
+        if (args.Type == "aws:acm/certificate:Certificate")
+        {
+            var domain = (string)args.Inputs["domainName"];
+            state["domainValidationOptions"] = ImmutableArray.Create<object>(ImmutableDictionary<string, object>.Empty
+                .Add("domainName", domain)
+                .Add("resourceRecordName", $"_proof.{domain}.")
+                .Add("resourceRecordType", "CNAME")
+                .Add("resourceRecordValue", "_answer.acm-validations.aws."));
+        }
+
+        if (args.Type == "aws:route53/record:Record")
+        {
+            state["fqdn"] = ((string)args.Inputs["name"]).TrimEnd('.');
         }
 
         if (args.Type == "awsx:ec2:Vpc")

@@ -288,7 +288,7 @@ public class StackVariantTests
     [Test]
     public async Task HTTPS_adds_a_TLS_listener_and_port_80_redirects()
     {
-        var run = await StackRun.RunAsync("prod", ("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012"));
+        var run = await StackRun.RunAsync("prod", ("domainName", ""), ("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012"));
         var listeners = run.OfType("aws:lb/listener:Listener").ToDictionary(l => l.Number("port") ?? 0);
 
         Assert.Multiple(() =>

@@ -94,7 +94,8 @@ public sealed class LoadBalancer : ComponentResource
         ProductionTargetGroup = groups[0];
         AlternateTargetGroup = groups.Count > 1 ? groups[1] : null;
 
-        var listeners = design.Listeners.ToDictionary(l => l, l => new Lb.Listener(l.Name, ListenerArgsFor(l, alb, ProductionTargetGroup), child));
+        var domainCertificateArn = design.Domain is { } domain ? new DomainName(domain, alb, this).CertificateArn : null;
+        var listeners = design.Listeners.ToDictionary(l => l, l => new Lb.Listener(l.Name, ListenerArgsFor(l, alb, ProductionTargetGroup, domainCertificateArn), child));
 
         if (design.ProductionRule is { } rule)
         {
@@ -127,7 +128,7 @@ public sealed class LoadBalancer : ComponentResource
         RegisterOutputs(new Dictionary<string, object?> { ["dnsName"] = DnsName });
     }
 
-    private static Lb.ListenerArgs ListenerArgsFor(ListenerDesign listener, Lb.LoadBalancer alb, Lb.TargetGroup target)
+    private static Lb.ListenerArgs ListenerArgsFor(ListenerDesign listener, Lb.LoadBalancer alb, Lb.TargetGroup target, Output<string>? domainCertificateArn)
     {
         var args = new Lb.ListenerArgs
         {
@@ -136,9 +137,10 @@ public sealed class LoadBalancer : ComponentResource
             Protocol = listener.Protocol,
             DefaultActions = { DefaultAction(listener.Action, target) },
         };
-        if (listener is { CertificateArn: { } certificate, SslPolicy: { } policy })
+        if (listener.SslPolicy is { } policy)
         {
-            args.CertificateArn = certificate;
+            // A certificate named in the stack, else the domain's own once ACM has validated it.
+            args.CertificateArn = listener.CertificateArn is { } certificate ? certificate : domainCertificateArn!;
             args.SslPolicy = policy;
         }
 

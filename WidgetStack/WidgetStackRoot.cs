@@ -59,7 +59,7 @@ public sealed class WidgetStackRoot : Stack
             new WidgetServiceArgs(design.Service, design.Iam, design.Settings.Region, network.PrivateSubnetIds, firewall.TaskGroupId, loadBalancer));
 
         var scheme = design.Settings.LoadBalancer.Https ? "https" : "http";
-        Url = Output.Format($"{scheme}://{loadBalancer.DnsName}");
+        Url = design.LoadBalancer.Domain is { } domain ? Output.Create($"https://{domain.Name}") : Output.Format($"{scheme}://{loadBalancer.DnsName}");
         AlbDnsName = loadBalancer.DnsName;
         ClusterName = service.ClusterName;
         ServiceName = service.ServiceName;

@@ -55,6 +55,26 @@ public sealed record TargetGroupDesign(string Name, int Port, int Deregistration
 /// <param name="AlternateTargetGroup">Group a new version starts in.</param>
 public sealed record ProductionRuleDesign(string Name, int Priority, string PathPattern, string ProductionTargetGroup, string AlternateTargetGroup);
 
+/// <summary>
+/// The service's own DNS name: an ACM certificate requested for it and validated by a DNS record
+/// in its hosted zone (the HTTPS listener waits for the validation), and an alias record that
+/// points the name at the load balancer.
+/// </summary>
+/// <param name="Name">The DNS name.</param>
+/// <param name="HostedZoneId">The Route 53 zone that holds the records.</param>
+/// <param name="HostedZoneName">The zone's apex.</param>
+public sealed record DomainDesign(string Name, string HostedZoneId, string HostedZoneName)
+{
+    /// <summary>ACM proves control of the name through a CNAME record in the zone.</summary>
+    public const string ValidationMethod = "DNS";
+
+    /// <summary>An alias A record: free, and follows the load balancer's addresses.</summary>
+    public const string AliasRecordType = "A";
+
+    /// <summary>Seconds resolvers keep the validation record.</summary>
+    public const int ValidationRecordTtlSeconds = 300;
+}
+
 /// <summary>The internet-facing Application Load Balancer in the public subnets.</summary>
 /// <param name="Name">Logical name, at most 24 characters.</param>
 /// <param name="Listeners">Listeners; the forwarding one carries the traffic.</param>
@@ -62,13 +82,15 @@ public sealed record ProductionRuleDesign(string Name, int Priority, string Path
 /// <param name="ProductionRule">Blue/green's production listener rule, or null.</param>
 /// <param name="DeletionProtection">Whether deletion is refused (ELB.6).</param>
 /// <param name="IdleTimeoutSeconds">Seconds an idle connection stays open.</param>
+/// <param name="Domain">The service's DNS name, its certificate and alias, or null.</param>
 public sealed record LoadBalancerDesign(
     string Name,
     IReadOnlyList<ListenerDesign> Listeners,
     IReadOnlyList<TargetGroupDesign> TargetGroups,
     ProductionRuleDesign? ProductionRule,
     bool DeletionProtection,
-    int IdleTimeoutSeconds)
+    int IdleTimeoutSeconds,
+    DomainDesign? Domain)
 {
     /// <summary>Longest logical name of an auto-named ALB or target group: 32 minus Pulumi's 8-character suffix.</summary>
     public const int MaxLogicalNameLength = 24;
@@ -108,6 +130,7 @@ public sealed record LoadBalancerDesign(
         var rule = strategy == DeploymentStrategy.BlueGreen
             ? new ProductionRuleDesign("widget-production", 1, "/*", groups[0].Name, groups[1].Name)
             : null;
-        return new LoadBalancerDesign("widget-alb", listeners, groups, rule, settings.DeletionProtection, IdleTimeoutSeconds: 60);
+        var domain = settings.Domain is { } d ? new DomainDesign(d.Name, d.HostedZoneId, d.HostedZoneName) : null;
+        return new LoadBalancerDesign("widget-alb", listeners, groups, rule, settings.DeletionProtection, IdleTimeoutSeconds: 60, domain);
     }
 }

@@ -83,6 +83,12 @@ public static class TextReport
                 $"GET {t.HealthCheck.Path} every {t.HealthCheck.IntervalSeconds} s, timeout {t.HealthCheck.TimeoutSeconds} s, healthy after {t.HealthCheck.HealthyThreshold}, unhealthy after {t.HealthCheck.UnhealthyThreshold}, expects {t.HealthCheck.Matcher}",
                 $"{t.DeregistrationDelaySeconds} s",
             }));
+        if (alb.Domain is { } domain)
+        {
+            yield return Line($"Domain {domain.Name} in hosted zone {domain.HostedZoneName} ({domain.HostedZoneId}): ACM certificate validated by a {DomainDesign.ValidationMethod} (CNAME) record there, "
+                + $"HTTPS waits for it; alias {DomainDesign.AliasRecordType} record to the load balancer");
+        }
+
         yield return Line(design.AccessLogs is { } logs
             ? $"Access logs: S3 bucket {logs.BucketName} (auto-named), prefix {logs.Prefix}/, kept {logs.RetentionDays} days, SSE-S3, TLS only, public access blocked, ACLs off; "
                 + $"only {logs.Writer.Identifier} may write, under {logs.WritableKeys}; bucket {(logs.RetainOnDestroy ? "kept" : "deleted with its logs")} when the stack is destroyed"

@@ -15,9 +15,25 @@ public static partial class AwsNames
     /// <summary>A 12-digit AWS account id.</summary>
     public static bool IsAccountId(string text) => text.Length == 12 && text.All(char.IsAsciiDigit);
 
+    /// <summary>A fully qualified DNS name: 2+ labels of letters, digits and inner hyphens, 63 characters each, 253 in all.</summary>
+    public static bool IsDnsName(string text) => text.Length <= 253 && DnsName().IsMatch(text);
+
+    /// <summary>Whether <paramref name="name"/> is <paramref name="apex"/> or a name under it.</summary>
+    public static bool IsWithin(string name, string apex) =>
+        name.Equals(apex, StringComparison.OrdinalIgnoreCase) || name.EndsWith("." + apex, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A Route 53 hosted zone id: Z and 4 to 31 upper-case letters or digits.</summary>
+    public static bool IsHostedZoneId(string text) => HostedZoneId().IsMatch(text);
+
     /// <summary>An ACM certificate ARN in <paramref name="region"/> (an ALB takes only its own region's).</summary>
     public static bool IsCertificateArnIn(string arn, string region) =>
         CertificateArn().Match(arn) is { Success: true } match && match.Groups["region"].Value == region;
+
+    [GeneratedRegex(@"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))+$")]
+    private static partial Regex DnsName();
+
+    [GeneratedRegex(@"^Z[A-Z0-9]{4,31}$")]
+    private static partial Regex HostedZoneId();
 
     [GeneratedRegex(@"^[a-z]{2}(-gov)?-[a-z]+-\d$")]
     private static partial Regex Region();

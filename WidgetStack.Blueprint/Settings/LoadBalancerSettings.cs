@@ -26,10 +26,17 @@ public sealed record HealthCheckSettings(string Path, int IntervalSeconds, int T
 /// <param name="DeletionProtection">Whether the ALB refuses deletion.</param>
 /// <param name="HealthCheck">How targets are probed.</param>
 /// <param name="DeregistrationDelaySeconds">Seconds a stopping target drains.</param>
+/// <param name="Domain">The DNS name the service answers on and its hosted zone, or null.</param>
 /// <param name="AccessLogs">Whether the ALB writes access logs to a bucket of the stack.</param>
 /// <param name="AccessLogRetentionDays">Days the access logs are kept.</param>
 public sealed record LoadBalancerSettings(
-    string? CertificateArn, bool DeletionProtection, HealthCheckSettings HealthCheck, int DeregistrationDelaySeconds, bool AccessLogs, int AccessLogRetentionDays)
+    string? CertificateArn,
+    bool DeletionProtection,
+    HealthCheckSettings HealthCheck,
+    int DeregistrationDelaySeconds,
+    DomainSettings? Domain,
+    bool AccessLogs,
+    int AccessLogRetentionDays)
 {
     /// <summary>Days access logs may be kept: at least one, at most ten years.</summary>
     public static readonly IntRange AccessLogRetention = new(1, 3650);
@@ -41,5 +48,11 @@ public sealed record LoadBalancerSettings(
     public static readonly IntRange DeregistrationDelay = new(0, 3600);
 
     /// <summary>Whether the ALB serves HTTPS.</summary>
-    public bool Https => CertificateArn is not null;
+    public bool Https => CertificateArn is not null || Domain is not null;
 }
+
+/// <summary>A DNS name of the service, in a Route 53 hosted zone of the account.</summary>
+/// <param name="Name">The name, e.g. <c>widgets.example.com</c>.</param>
+/// <param name="HostedZoneId">The zone's id, e.g. <c>Z0123456789ABCDEFGHIJ</c>.</param>
+/// <param name="HostedZoneName">The zone's apex, e.g. <c>example.com</c>.</param>
+public sealed record DomainSettings(string Name, string HostedZoneId, string HostedZoneName);

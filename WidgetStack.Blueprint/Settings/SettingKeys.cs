@@ -32,6 +32,9 @@ public static class SettingKeys
     public const string BakeTimeMinutes = "bakeTimeMinutes";
     public const string HealthCheckGracePeriodSeconds = "healthCheckGracePeriodSeconds";
     public const string CertificateArn = "certificateArn";
+    public const string DomainName = "domainName";
+    public const string HostedZoneId = "hostedZoneId";
+    public const string HostedZoneName = "hostedZoneName";
     public const string DeletionProtection = "deletionProtection";
     public const string HealthCheckPath = "healthCheckPath";
     public const string HealthCheckIntervalSeconds = "healthCheckIntervalSeconds";
@@ -70,6 +73,9 @@ public static class SettingKeys
         [BakeTimeMinutes] = ConfigType.Integer,
         [HealthCheckGracePeriodSeconds] = ConfigType.Integer,
         [CertificateArn] = ConfigType.String,
+        [DomainName] = ConfigType.String,
+        [HostedZoneId] = ConfigType.String,
+        [HostedZoneName] = ConfigType.String,
         [DeletionProtection] = ConfigType.Boolean,
         [HealthCheckPath] = ConfigType.String,
         [HealthCheckIntervalSeconds] = ConfigType.Integer,

@@ -287,7 +287,50 @@ public static class SettingsReader
         var delay = reader.Integer(K.DeregistrationDelaySeconds, LoadBalancerSettings.DeregistrationDelay, "seconds");
         var accessLogs = reader.Boolean(K.AccessLogs);
         var accessLogDays = reader.Integer(K.AccessLogRetentionDays, LoadBalancerSettings.AccessLogRetention, "days");
-        return new LoadBalancerSettings(certificate, protection, new HealthCheckSettings(path, interval, timeout, healthy, unhealthy), delay, accessLogs, accessLogDays);
+        var domain = ReadDomain(reader, certificate);
+        return new LoadBalancerSettings(certificate, protection, new HealthCheckSettings(path, interval, timeout, healthy, unhealthy), delay, domain, accessLogs, accessLogDays);
+    }
+
+    private static DomainSettings? ReadDomain(ConfigReader reader, string? certificate)
+    {
+        var zone = $"{K.Qualified(K.HostedZoneId)} and {K.Qualified(K.HostedZoneName)}";
+        var nameAllowed = $"empty, or a DNS name such as widgets.example.com inside {K.Qualified(K.HostedZoneName)}, with {zone} set";
+        var name = reader.Text(K.DomainName, nameAllowed, emptyIsUnset: true);
+        var zoneId = reader.Text(K.HostedZoneId, "empty, or a Route 53 hosted zone id: Z and 4 to 31 upper-case letters or digits", emptyIsUnset: true);
+        var zoneName = reader.Text(K.HostedZoneName, "empty, or the DNS name of the hosted zone's apex, e.g. example.com", emptyIsUnset: true);
+        if (zoneId is not null && !AwsNames.IsHostedZoneId(zoneId))
+        {
+            reader.Fail(K.HostedZoneId, "not a Route 53 hosted zone id", "Z and 4 to 31 upper-case letters or digits, e.g. Z0123456789ABCDEFGHIJ");
+        }
+
+        if (zoneName is not null && !AwsNames.IsDnsName(zoneName))
+        {
+            reader.Fail(K.HostedZoneName, "not a DNS name", "the hosted zone's apex, e.g. example.com");
+        }
+
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (!AwsNames.IsDnsName(name))
+        {
+            reader.Fail(K.DomainName, "not a DNS name", nameAllowed);
+        }
+        else if (certificate is not null)
+        {
+            reader.Fail(K.DomainName, $"set together with {K.Qualified(K.CertificateArn)}; the program requests the domain's certificate itself", $"either {K.Qualified(K.DomainName)} or {K.Qualified(K.CertificateArn)}, not both");
+        }
+        else if (zoneId is null || zoneName is null)
+        {
+            reader.Fail(K.DomainName, $"set without {zone}, which hold its validation and alias records", nameAllowed);
+        }
+        else if (AwsNames.IsDnsName(zoneName) && !AwsNames.IsWithin(name, zoneName))
+        {
+            reader.Fail(K.DomainName, $"not inside the hosted zone {zoneName}", nameAllowed);
+        }
+
+        return new DomainSettings(name.ToLowerInvariant(), zoneId ?? "", zoneName ?? "");
     }
 
     private static void CheckSubnetsHoldPeak(ConfigReader reader, NetworkSettings network, ScalingSettings scaling, DeploymentSettings deployment)
