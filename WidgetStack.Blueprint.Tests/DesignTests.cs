@@ -205,6 +205,22 @@ public class DesignTests
         });
     }
 
+    [TestCase("prod", 3, 0.09, "65.7")]
+    [TestCase("qa", 2, 0.06, "43.8")]
+    public void Interface_endpoints_cost_one_cent_per_endpoint_and_zone_hour(string stack, int zones, decimal usdPerHour, string usdPerMonth)
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(("widget:availabilityZones", "[us-east-1a, us-east-1b]"), ("widget:vpcEndpoints", "true")));
+        var design = stack == "prod" ? WidgetDesign.Load(Repository.Root, "prod") : WidgetDesign.Load(folder, "qa");
+        var output = Report.TextReport.Render(design);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(design.Network.Endpoints!.Zones, Is.EqualTo(zones));
+            Assert.That(design.Network.Endpoints.UsdPerHour, Is.EqualTo(usdPerHour));
+            Assert.That(output, Does.Contain($"= {usdPerHour} USD/h, {usdPerMonth} USD per 730-hour month"));
+        });
+    }
+
     [Test]
     public void The_task_logs_to_a_group_of_its_own_stack_under_a_fixed_stream_prefix()
     {

@@ -87,7 +87,20 @@ public sealed class Network : ComponentResource
     /// <c>Exact</c>) strategy; the default <c>Legacy</c> ignores them, and <c>Exact</c> refuses the
     /// gap the layout keeps for growth.
     /// </summary>
-    internal static VpcArgs VpcArgsFor(NetworkDesign design) => new()
+    internal static VpcArgs VpcArgsFor(NetworkDesign design)
+    {
+        var args = VpcArgsWithoutEndpoints(design);
+        if (design.Endpoints is { } endpoints)
+        {
+            // With the Auto strategy awsx puts a gateway endpoint on every route table of the VPC it built.
+            args.VpcEndpointStrategy = VpcEndpointStrategy.Auto;
+            args.VpcEndpointSpecs = [new VpcEndpointSpecArgs { ServiceName = endpoints.GatewayService, VpcEndpointType = "Gateway" }];
+        }
+
+        return args;
+    }
+
+    private static VpcArgs VpcArgsWithoutEndpoints(NetworkDesign design) => new()
     {
         CidrBlock = design.VpcCidr,
         AvailabilityZoneNames = [.. design.Zones.Select(z => z.Zone)],

@@ -24,6 +24,9 @@ public sealed class SecurityGroups : ComponentResource
     [Output]
     public Output<string> TaskGroupId { get; private set; }
 
+    /// <summary>The VPC endpoints' group, or null when the VPC has none.</summary>
+    public Output<string>? EndpointGroupId { get; }
+
     /// <summary>Builds both groups and their rules.</summary>
     public SecurityGroups(string name, SecurityGroupsArgs args, ComponentResourceOptions? options = null)
         : base("widget:firewall:SecurityGroups", name, options)
@@ -74,6 +77,7 @@ public sealed class SecurityGroups : ComponentResource
 
         LoadBalancerGroupId = groups[GroupRole.LoadBalancer].Id;
         TaskGroupId = groups[GroupRole.Tasks].Id;
+        EndpointGroupId = groups.GetValueOrDefault(GroupRole.Endpoints)?.Id;
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["loadBalancerGroupId"] = LoadBalancerGroupId,

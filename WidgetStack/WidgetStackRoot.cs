@@ -51,6 +51,11 @@ public sealed class WidgetStackRoot : Stack
     {
         var network = new Network("widget-network", new NetworkArgs(design.Network, design.Iam.FlowLogs));
         var firewall = new SecurityGroups("widget-firewall", new SecurityGroupsArgs(design.Firewall, network.VpcId));
+        if (design.Network.Endpoints is { } endpoints && firewall.EndpointGroupId is { } endpointGroupId)
+        {
+            _ = new VpcEndpoints("widget-endpoints", new VpcEndpointsArgs(endpoints, network.VpcId, network.PrivateSubnetIds, endpointGroupId));
+        }
+
         var loadBalancer = new LoadBalancer(
             "widget-lb",
             new LoadBalancerArgs(design.LoadBalancer, network.VpcId, network.PublicSubnetIds, firewall.LoadBalancerGroupId, design.AccessLogs));

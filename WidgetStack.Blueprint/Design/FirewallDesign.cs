@@ -8,6 +8,9 @@ public enum GroupRole
 
     /// <summary>The Fargate tasks' group.</summary>
     Tasks,
+
+    /// <summary>The VPC interface endpoints' group.</summary>
+    Endpoints,
 }
 
 /// <summary>The other side of a rule: a CIDR block or one of the stack's groups.</summary>
@@ -43,11 +46,13 @@ public sealed record SecurityGroupDesign(GroupRole Role, string Name, string Des
 /// <summary>
 /// Who may talk to whom: the load balancer takes HTTP (and HTTPS) from anywhere and talks only to
 /// the tasks on the container port; the tasks take only the load balancer, on that port, and
-/// reach out only on HTTPS (ECR, CloudWatch Logs, through NAT).
+/// reach out only on HTTPS (to the VPC endpoints when there are some, and through NAT); the
+/// endpoints take HTTPS from the tasks only.
 /// </summary>
 /// <param name="LoadBalancer">The ALB's group.</param>
 /// <param name="Tasks">The tasks' group.</param>
-public sealed record FirewallDesign(SecurityGroupDesign LoadBalancer, SecurityGroupDesign Tasks)
+/// <param name="Endpoints">The interface endpoints' group, or null without endpoints.</param>
+public sealed record FirewallDesign(SecurityGroupDesign LoadBalancer, SecurityGroupDesign Tasks, SecurityGroupDesign? Endpoints)
 {
     /// <summary>Plain HTTP.</summary>
     public const int HttpPort = 80;
@@ -55,11 +60,11 @@ public sealed record FirewallDesign(SecurityGroupDesign LoadBalancer, SecurityGr
     /// <summary>HTTPS.</summary>
     public const int HttpsPort = 443;
 
-    /// <summary>Both groups.</summary>
-    public IReadOnlyList<SecurityGroupDesign> Groups => [LoadBalancer, Tasks];
+    /// <summary>Every group: the load balancer's, the tasks', and the endpoints' when the VPC has them.</summary>
+    public IReadOnlyList<SecurityGroupDesign> Groups => Endpoints is null ? [LoadBalancer, Tasks] : [LoadBalancer, Tasks, Endpoints];
 
-    /// <summary>Derives the rules from the container port and whether HTTPS is on.</summary>
-    public static FirewallDesign From(int containerPort, bool https)
+    /// <summary>Derives the rules from the container port, whether HTTPS is on and whether the VPC has interface endpoints.</summary>
+    public static FirewallDesign From(int containerPort, bool https, bool endpoints = false)
     {
         List<FirewallRule> world = [new(HttpPort, FirewallPeer.Anywhere, https ? "HTTP from anywhere, redirected to HTTPS" : "HTTP from anywhere")];
         if (https)
@@ -78,7 +83,21 @@ public sealed record FirewallDesign(SecurityGroupDesign LoadBalancer, SecurityGr
             "widget-tasks",
             "Widget tasks: the load balancer in, HTTPS out",
             [new(containerPort, FirewallPeer.GroupOf(GroupRole.LoadBalancer), "From the load balancer on the container port")],
-            [new(HttpsPort, FirewallPeer.Anywhere, "HTTPS out for ECR image pulls and CloudWatch Logs, through NAT")]);
-        return new FirewallDesign(loadBalancer, tasks);
+            endpoints
+                ?
+                [
+                    new(HttpsPort, FirewallPeer.GroupOf(GroupRole.Endpoints), "HTTPS to the ECR and CloudWatch Logs endpoints in the VPC"),
+                    new(HttpsPort, FirewallPeer.Anywhere, "HTTPS out to the internet (image layers from S3 through its gateway endpoint), through NAT"),
+                ]
+                : [new(HttpsPort, FirewallPeer.Anywhere, "HTTPS out for ECR image pulls and CloudWatch Logs, through NAT")]);
+        var endpointGroup = endpoints
+            ? new SecurityGroupDesign(
+                GroupRole.Endpoints,
+                "widget-endpoints",
+                "Widget VPC endpoints: HTTPS from the widget tasks only",
+                [new(HttpsPort, FirewallPeer.GroupOf(GroupRole.Tasks), "HTTPS from the widget tasks")],
+                [])
+            : null;
+        return new FirewallDesign(loadBalancer, tasks, endpointGroup);
     }
 }

@@ -29,7 +29,9 @@ public sealed record FlowLogDesign(string LogGroupName, int RetentionDays)
 /// <param name="PublicSubnetPrefix">Prefix length of every public subnet.</param>
 /// <param name="PrivateSubnetPrefix">Prefix length of every private subnet.</param>
 /// <param name="FlowLogs">Flow log destination, or null when flow logs are off.</param>
-public sealed record NetworkDesign(string VpcCidr, IReadOnlyList<ZoneSubnets> Zones, NatStrategy Nat, int PublicSubnetPrefix, int PrivateSubnetPrefix, FlowLogDesign? FlowLogs)
+/// <param name="Endpoints">VPC endpoints for ECR, CloudWatch Logs and S3, or null when off.</param>
+public sealed record NetworkDesign(
+    string VpcCidr, IReadOnlyList<ZoneSubnets> Zones, NatStrategy Nat, int PublicSubnetPrefix, int PrivateSubnetPrefix, FlowLogDesign? FlowLogs, EndpointsDesign? Endpoints = null)
 {
     /// <summary>NAT gateways built (each has an Elastic IP).</summary>
     public int NatGatewayCount => Zones.Count(z => z.HasNatGateway);
@@ -41,7 +43,7 @@ public sealed record NetworkDesign(string VpcCidr, IReadOnlyList<ZoneSubnets> Zo
     public long PublicSubnetUsableAddresses => SubnetLayout.UsableAddresses(PublicSubnetPrefix);
 
     /// <summary>Lays the VPC out by <see cref="SubnetLayout"/>; flow logs, when on, go to <paramref name="flowLogs"/>.</summary>
-    public static NetworkDesign From(NetworkSettings network, FlowLogDesign? flowLogs = null)
+    public static NetworkDesign From(NetworkSettings network, FlowLogDesign? flowLogs = null, string region = "")
     {
         var zones = network.AvailabilityZones;
         var zoneSubnets = zones.Select((zone, i) => new ZoneSubnets(
@@ -56,6 +58,7 @@ public sealed record NetworkDesign(string VpcCidr, IReadOnlyList<ZoneSubnets> Zo
             network.Nat,
             network.VpcCidr.Cidr + SubnetLayout.PublicExtraBits,
             network.VpcCidr.Cidr + SubnetLayout.PrivateExtraBits,
-            network.FlowLogs ? flowLogs : null);
+            network.FlowLogs ? flowLogs : null,
+            EndpointsDesign.From(network.Endpoints, region, zones.Count));
     }
 }

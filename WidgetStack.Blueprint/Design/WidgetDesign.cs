@@ -40,11 +40,12 @@ public sealed record WidgetDesign(
         var blueGreen = settings.Deployment.Strategy == DeploymentStrategy.BlueGreen;
         var network = NetworkDesign.From(
             settings.Network,
-            new FlowLogDesign($"/vpc/{settings.Project}/{settings.Stack}/flow-logs", settings.Task.LogRetentionDays));
+            new FlowLogDesign($"/vpc/{settings.Project}/{settings.Stack}/flow-logs", settings.Task.LogRetentionDays),
+            settings.Region);
         return new WidgetDesign(
             settings,
             network,
-            FirewallDesign.From(settings.Task.ContainerPort, settings.LoadBalancer.Https),
+            FirewallDesign.From(settings.Task.ContainerPort, settings.LoadBalancer.Https, settings.Network.Endpoints),
             LoadBalancerDesign.From(settings.LoadBalancer, settings.Deployment.Strategy, settings.Task.ContainerPort),
             AccessLogDesign.From(settings),
             service,
@@ -64,6 +65,11 @@ public sealed record WidgetDesign(
         if (!settings.LoadBalancer.AccessLogs)
         {
             warnings.Add($"No load balancer access logs (Security Hub ELB.5): set {SettingKeys.Qualified(SettingKeys.AccessLogs)} to keep a record of every request.");
+        }
+
+        if (!settings.Network.Endpoints)
+        {
+            warnings.Add($"No VPC endpoints (Security Hub EC2.55, EC2.56): image pulls and logs leave the VPC through NAT; set {SettingKeys.Qualified(SettingKeys.VpcEndpoints)} to keep them inside.");
         }
 
         if (!settings.Network.FlowLogs)

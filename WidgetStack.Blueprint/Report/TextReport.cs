@@ -50,6 +50,19 @@ public static class TextReport
         yield return Line(network.FlowLogs is { } flow
             ? $"Flow logs: {FlowLogDesign.TrafficType} traffic to {flow.LogGroupName}, kept {flow.RetentionDays} days"
             : "Flow logs: off");
+        if (network.Endpoints is { } endpoints)
+        {
+            yield return Line($"VPC endpoints: {string.Join(", ", endpoints.InterfaceServices)} (interface, private DNS, in every private subnet, group widget-endpoints); "
+                + $"{endpoints.GatewayService} (gateway, on the VPC's route tables, free)");
+            yield return Line($"  cost: {endpoints.InterfaceServices.Count} interface endpoints x {endpoints.Zones} zones x {EndpointsDesign.UsdPerEndpointZoneHour} USD/h = {endpoints.UsdPerHour} USD/h, "
+                + $"{endpoints.UsdPerHour * EndpointsDesign.HoursPerMonth:0.##} USD per {EndpointsDesign.HoursPerMonth}-hour month (us-east-1 list prices)");
+            yield return Line($"  saves: image pulls, image layers and task logs no longer pass the NAT gateways ({EndpointsDesign.NatUsdPerGb} USD per GB processed)");
+        }
+        else
+        {
+            yield return Line("VPC endpoints: off (image pulls and logs go out through NAT)");
+        }
+
         yield return Line("");
 
         yield return Line("Firewall (security groups, TCP)");

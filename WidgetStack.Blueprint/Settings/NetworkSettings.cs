@@ -17,7 +17,8 @@ public enum NatStrategy
 /// <param name="AvailabilityZones">Zones used, in order; one public and one private subnet each.</param>
 /// <param name="Nat">NAT gateway placement.</param>
 /// <param name="FlowLogs">Whether the VPC's traffic is recorded.</param>
-public sealed record NetworkSettings(IPNetwork2 VpcCidr, IReadOnlyList<string> AvailabilityZones, NatStrategy Nat, bool FlowLogs = false)
+/// <param name="Endpoints">Whether the VPC has endpoints for ECR, CloudWatch Logs and S3.</param>
+public sealed record NetworkSettings(IPNetwork2 VpcCidr, IReadOnlyList<string> AvailabilityZones, NatStrategy Nat, bool FlowLogs = false, bool Endpoints = false)
 {
     /// <summary>VPC prefix lengths AWS accepts (/16 to /28).</summary>
     public static readonly IntRange AwsVpcPrefix = new(16, 28);

@@ -16,6 +16,7 @@ public static class SettingKeys
     public const string NatGateways = "natGateways";
     public const string FlowLogs = "flowLogs";
     public const string AccountId = "accountId";
+    public const string VpcEndpoints = "vpcEndpoints";
     public const string Image = "image";
     public const string ContainerPort = "containerPort";
     public const string Replicas = "replicas";
@@ -57,6 +58,7 @@ public static class SettingKeys
         [NatGateways] = ConfigType.String,
         [FlowLogs] = ConfigType.Boolean,
         [AccountId] = ConfigType.String,
+        [VpcEndpoints] = ConfigType.Boolean,
         [Image] = ConfigType.String,
         [ContainerPort] = ConfigType.Integer,
         [Replicas] = ConfigType.Integer,

@@ -108,7 +108,8 @@ public static class SettingsReader
 
         var nat = reader.Choice(K.NatGateways, NatChoices);
         var flowLogs = reader.Boolean(K.FlowLogs);
-        return new NetworkSettings(vpc, zones, nat, flowLogs);
+        var endpoints = reader.Boolean(K.VpcEndpoints);
+        return new NetworkSettings(vpc, zones, nat, flowLogs, endpoints);
     }
 
     private static IPNetwork2 ParseVpcCidr(ConfigReader reader, string? text)
