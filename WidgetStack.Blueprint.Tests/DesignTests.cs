@@ -226,7 +226,7 @@ public class DesignTests
     {
         var logs = WidgetDesign.Load(Repository.Root, "prod").Service.Task.Logs;
 
-        Assert.That(logs, Is.EqualTo(new LogDesign("/ecs/widget/prod", 90, "widget")));
+        Assert.That(logs, Is.EqualTo(new LogDesign("/ecs/widget/prod", 365, "widget")));
     }
 
     [TestCase("", "123456789012")]

@@ -138,6 +138,17 @@ public static class TextReport
             yield return Line($"{role} also has the AWS managed policy {arn}");
         }
 
+        var waivers = Controls.Waivers.All.Where(w => w.Stack == settings.Stack).ToList();
+        if (waivers.Count > 0)
+        {
+            yield return Line("");
+            yield return Line("Security controls this stack waives (README, Security controls)");
+            foreach (var waiver in waivers)
+            {
+                yield return Line($"  - {waiver.ControlId}: {waiver.Reason}");
+            }
+        }
+
         if (design.Warnings.Count > 0)
         {
             yield return Line("");

@@ -1,0 +1,99 @@
+using System.Text;
+using WidgetStack.Blueprint.Controls;
+using WidgetStack.Blueprint.Tests;
+
+namespace WidgetStack.Tests;
+
+/// <summary>
+/// The security controls catalogue run over what each stack registers on the mock runtime: no
+/// control may fail, prod's only waiver is one AWS-side tooling imposes, and the README shows the
+/// same table.
+/// </summary>
+public class ControlsTests
+{
+    [TestCase("dev")]
+    [TestCase("prod")]
+    public async Task No_control_fails(string stack)
+    {
+        var results = await EvaluateAsync(stack);
+        var report = ControlEvaluator.Describe(stack, results);
+        await TestContext.Out.WriteLineAsync(report);
+
+        Assert.That(results.Where(r => r.Status == ControlStatus.Fail).Select(r => r.Control.Id), Is.Empty, report);
+    }
+
+    [Test]
+    public async Task Prod_passes_every_applicable_control_but_the_one_awsx_makes_impossible()
+    {
+        var results = await EvaluateAsync("prod");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Where(r => r.Status == ControlStatus.Waived).Select(r => r.Control.Id), Is.EqualTo(new[] { "EC2.15" }));
+            Assert.That(results.Where(r => r.Status == ControlStatus.NotApplicable).Select(r => r.Control.Id), Is.EquivalentTo(new[] { "KMS.4", "SNS.1" }));
+        });
+    }
+
+    [TestCase("dev")]
+    [TestCase("prod")]
+    public async Task Every_waiver_of_a_stack_covers_a_control_that_stack_breaks(string stack)
+    {
+        var waived = (await EvaluateAsync(stack)).Where(r => r.Status == ControlStatus.Waived).Select(r => r.Control.Id);
+
+        Assert.That(waived, Is.EquivalentTo(Waivers.All.Where(w => w.Stack == stack).Select(w => w.ControlId)), "a waiver that covers nothing is stale");
+    }
+
+    [Test]
+    public async Task Prod_without_access_logs_or_deletion_protection_fails_ELB_5_and_ELB_6_naming_the_load_balancer()
+    {
+        var run = await StackRun.RunAsync("prod", ("accessLogs", "false"), ("deletionProtection", "false"));
+
+        var failed = ControlEvaluator.Evaluate("prod", Registered(run)).Where(r => r.Status == ControlStatus.Fail).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.Select(r => r.Control.Id), Is.EqualTo(new[] { "ELB.5", "ELB.6" }));
+            Assert.That(failed.SelectMany(r => r.Offenders).Distinct(), Is.EqualTo(new[] { "widget-alb" }));
+        });
+    }
+
+    [Test]
+    public async Task The_README_shows_the_controls_table_of_both_stacks()
+    {
+        var table = Table(await EvaluateAsync("dev"), await EvaluateAsync("prod"));
+        var readme = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "README.md"));
+
+        Assert.That(readme, Does.Contain(table), "README.md's security controls table should read:\n" + table);
+    }
+
+    private static async Task<IReadOnlyList<ControlResult>> EvaluateAsync(string stack) =>
+        ControlEvaluator.Evaluate(stack, Registered(await StackRun.RunAsync(stack)));
+
+    private static List<RegisteredResource> Registered(StackRun run) =>
+        [.. run.Registered.Select(r => new RegisteredResource(r.Type!, r.Name!, r.Inputs))];
+
+    private static string Table(IReadOnlyList<ControlResult> dev, IReadOnlyList<ControlResult> prod)
+    {
+        static string Status(ControlResult r) => r.Status switch
+        {
+            ControlStatus.Pass => "pass",
+            ControlStatus.Waived => "waived",
+            ControlStatus.NotApplicable => "n/a",
+            _ => "FAIL",
+        };
+
+        var table = new StringBuilder("| Control | Title | dev | prod | Waiver reason |\n|---|---|---|---|---|\n");
+        foreach (var (d, p) in dev.Zip(prod))
+        {
+            var reason = (d.Waiver?.Reason, p.Waiver?.Reason) switch
+            {
+                (null, null) => "",
+                ({ } both, { } same) when both == same => $"dev, prod: {both}",
+                var (devReason, prodReason) => string.Join("; ", new[] { devReason is null ? null : $"dev: {devReason}", prodReason is null ? null : $"prod: {prodReason}" }.OfType<string>()),
+            };
+            table.Append($"| {d.Control.Id} | {d.Control.Title} | {Status(d)} | {Status(p)} | {reason} |\n");
+        }
+
+        return table.ToString();
+    }
+}
