@@ -54,7 +54,7 @@ public class ResourceTreeTests
                     "awsx:ec2:Vpc" or "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup" or "aws:ec2/flowLog:FlowLog" => "widget:network:Network",
                     _ when resource.Name!.Contains("flow-log", StringComparison.Ordinal) => "widget:network:Network",
                     _ when type.StartsWith("aws:ec2/securityGroup", StringComparison.Ordinal) || type.StartsWith("aws:vpc/", StringComparison.Ordinal) => "widget:firewall:SecurityGroups",
-                    _ when type.StartsWith("aws:lb/", StringComparison.Ordinal) || type.StartsWith("aws:s3/", StringComparison.Ordinal) => "widget:loadbalancer:LoadBalancer",
+                    _ when type.StartsWith("aws:lb/", StringComparison.Ordinal) || type.StartsWith("aws:s3/", StringComparison.Ordinal) || type.StartsWith("aws:wafv2/", StringComparison.Ordinal) => "widget:loadbalancer:LoadBalancer",
                     _ => "widget:service:WidgetService",
                 };
                 var key = RegisteredResources.Key(resource);

@@ -11,8 +11,9 @@ namespace WidgetStack;
 /// <param name="PublicSubnetIds">Subnets of the ALB nodes.</param>
 /// <param name="SecurityGroupId">The load balancer's group.</param>
 /// <param name="AccessLogs">Access logs and their bucket, or null when off.</param>
+/// <param name="Waf">The web ACL in front of the load balancer, or null when off.</param>
 public sealed record LoadBalancerArgs(
-    LoadBalancerDesign Design, Input<string> VpcId, Output<ImmutableArray<string>> PublicSubnetIds, Input<string> SecurityGroupId, AccessLogDesign? AccessLogs);
+    LoadBalancerDesign Design, Input<string> VpcId, Output<ImmutableArray<string>> PublicSubnetIds, Input<string> SecurityGroupId, AccessLogDesign? AccessLogs, WafDesign? Waf);
 
 /// <summary>
 /// The internet-facing Application Load Balancer of the design, its ip target group(s) on the
@@ -71,6 +72,10 @@ public sealed class LoadBalancer : ComponentResource
         }
 
         var alb = new Lb.LoadBalancer(design.Name, albArgs, LoadBalancerOptions);
+        if (args.Waf is { } waf)
+        {
+            WebFirewall.Create(waf, alb, this);
+        }
 
         var groups = design.TargetGroups.Select(group => new Lb.TargetGroup(group.Name, new Lb.TargetGroupArgs
         {

@@ -58,7 +58,7 @@ public sealed class WidgetStackRoot : Stack
 
         var loadBalancer = new LoadBalancer(
             "widget-lb",
-            new LoadBalancerArgs(design.LoadBalancer, network.VpcId, network.PublicSubnetIds, firewall.LoadBalancerGroupId, design.AccessLogs));
+            new LoadBalancerArgs(design.LoadBalancer, network.VpcId, network.PublicSubnetIds, firewall.LoadBalancerGroupId, design.AccessLogs, design.Waf));
         var service = new WidgetService(
             "widget-service",
             new WidgetServiceArgs(design.Service, design.Iam, design.Settings.Region, network.PrivateSubnetIds, firewall.TaskGroupId, loadBalancer));

@@ -29,6 +29,7 @@ public static class ControlCatalogue
     private const string BucketPolicy = "aws:s3/bucketPolicy:BucketPolicy";
     private const string Lifecycle = "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
     private const string KmsKey = "aws:kms/key:Key";
+    private const string WebAclAssociation = "aws:wafv2/webAclAssociation:WebAclAssociation";
     private const string Topic = "aws:sns/topic:Topic";
 
     /// <summary>Log retention CloudWatch.16 asks for by default, days.</summary>
@@ -85,6 +86,9 @@ public static class ControlCatalogue
         new("ELB.13", "Application, Network and Gateway Load Balancers should span multiple Availability Zones", [LoadBalancer],
             "the load balancer sits in 2 or more subnets",
             r => Verdict.Over(Of(r, LoadBalancer), lb => lb.List("subnets").Count >= 2)),
+        new("ELB.16", "Application Load Balancers should be associated with an AWS WAF web ACL (NIST 800-53)", [LoadBalancer, WebAclAssociation],
+            "a web ACL association names the load balancer",
+            r => Verdict.Over(Of(r, LoadBalancer), lb => Of(r, WebAclAssociation).Any(a => a.Text("resourceArn")?.Contains(lb.Name, StringComparison.Ordinal) == true))),
         new("ELB.17", "Application and Network Load Balancers with listeners should use recommended security policies", [Listener],
             "every HTTPS listener uses a TLS 1.3 policy",
             r => Verdict.Over(Of(r, Listener).Where(l => l.Text("protocol") == "HTTPS"), l => l.Text("sslPolicy")?.Contains("TLS13", StringComparison.Ordinal) == true)),

@@ -17,6 +17,7 @@ public static class Waivers
         new("dev", "EC2.15", AwsxPublicSubnets),
         new("dev", "ELB.1", "dev has no domain or certificate: it serves plain HTTP to developers only"),
         new("dev", "ELB.5", "dev's requests are the developers' own; no access logs are kept"),
+        new("dev", "ELB.16", "dev serves developers only; a web ACL with three managed rule groups costs about 8 USD a month"),
         new("dev", "ELB.6", "dev is torn down at will, so its load balancer is not protected from deletion"),
         new("dev", "EC2.6", "dev holds no data worth auditing; flow logs' CloudWatch ingestion is paid per GB"),
         new("dev", "EC2.55", "dev's few image pulls go through NAT; three interface endpoints over two zones cost about 44 USD a month"),

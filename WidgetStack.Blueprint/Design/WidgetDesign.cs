@@ -9,6 +9,7 @@ namespace WidgetStack.Blueprint.Design;
 /// <param name="Firewall">Security groups and rules.</param>
 /// <param name="LoadBalancer">ALB, listeners, target groups.</param>
 /// <param name="AccessLogs">The ALB's access logs and their bucket, or null when off.</param>
+/// <param name="Waf">The web ACL in front of the ALB, or null when off.</param>
 /// <param name="Service">Cluster, task definition, service.</param>
 /// <param name="Iam">Roles.</param>
 /// <param name="Warnings">Choices that are allowed but fall short of a security control or of resilience.</param>
@@ -19,6 +20,7 @@ public sealed record WidgetDesign(
     FirewallDesign Firewall,
     LoadBalancerDesign LoadBalancer,
     AccessLogDesign? AccessLogs,
+    WafDesign? Waf,
     ServiceDesign Service,
     IamDesign Iam,
     IReadOnlyList<string> Warnings,
@@ -48,6 +50,7 @@ public sealed record WidgetDesign(
             FirewallDesign.From(settings.Task.ContainerPort, settings.LoadBalancer.Https, settings.Network.Endpoints),
             LoadBalancerDesign.From(settings.LoadBalancer, settings.Deployment.Strategy, settings.Task.ContainerPort),
             AccessLogDesign.From(settings),
+            WafDesign.From(settings.LoadBalancer.Waf),
             service,
             IamDesign.From(settings.Task.Image.Partition, settings.Region, settings.AccountId, settings.Task.Image.RepositoryArn, service.Task.Logs.GroupName, blueGreen, network.FlowLogs?.LogGroupName),
             WarningsFor(settings),
@@ -65,6 +68,11 @@ public sealed record WidgetDesign(
         if (!settings.LoadBalancer.AccessLogs)
         {
             warnings.Add($"No load balancer access logs (Security Hub ELB.5): set {SettingKeys.Qualified(SettingKeys.AccessLogs)} to keep a record of every request.");
+        }
+
+        if (!settings.LoadBalancer.Waf)
+        {
+            warnings.Add($"No web application firewall (ELB.16): set {SettingKeys.Qualified(SettingKeys.Waf)} to filter common exploits before they reach the tasks.");
         }
 
         if (!settings.Network.Endpoints)

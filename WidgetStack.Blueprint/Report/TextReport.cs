@@ -102,6 +102,10 @@ public static class TextReport
                 + $"HTTPS waits for it; alias {DomainDesign.AliasRecordType} record to the load balancer");
         }
 
+        yield return Line(design.Waf is { } waf
+            ? $"WAF: web ACL {waf.Name} ({WafDesign.Scope}), AWS managed rules {string.Join(", ", waf.ManagedRuleGroups)}, other requests allowed; "
+                + $"{waf.UsdPerMonth} USD a month plus requests"
+            : "WAF: off");
         yield return Line(design.AccessLogs is { } logs
             ? $"Access logs: S3 bucket {logs.BucketName} (auto-named), prefix {logs.Prefix}/, kept {logs.RetentionDays} days, SSE-S3, TLS only, public access blocked, ACLs off; "
                 + $"only {logs.Writer.Identifier} may write, under {logs.WritableKeys}; bucket {(logs.RetainOnDestroy ? "kept" : "deleted with its logs")} when the stack is destroyed"

@@ -29,6 +29,7 @@ public sealed record HealthCheckSettings(string Path, int IntervalSeconds, int T
 /// <param name="Domain">The DNS name the service answers on and its hosted zone, or null.</param>
 /// <param name="AccessLogs">Whether the ALB writes access logs to a bucket of the stack.</param>
 /// <param name="AccessLogRetentionDays">Days the access logs are kept.</param>
+/// <param name="Waf">Whether a WAF web ACL filters the load balancer's requests.</param>
 public sealed record LoadBalancerSettings(
     string? CertificateArn,
     bool DeletionProtection,
@@ -36,7 +37,8 @@ public sealed record LoadBalancerSettings(
     int DeregistrationDelaySeconds,
     DomainSettings? Domain,
     bool AccessLogs,
-    int AccessLogRetentionDays)
+    int AccessLogRetentionDays,
+    bool Waf = false)
 {
     /// <summary>Days access logs may be kept: at least one, at most ten years.</summary>
     public static readonly IntRange AccessLogRetention = new(1, 3650);

@@ -44,6 +44,7 @@ public static class SettingKeys
     public const string UnhealthyThreshold = "unhealthyThreshold";
     public const string DeregistrationDelaySeconds = "deregistrationDelaySeconds";
     public const string AccessLogs = "accessLogs";
+    public const string Waf = "waf";
     public const string AccessLogRetentionDays = "accessLogRetentionDays";
     public const string Autoscaling = "autoscaling";
     public const string MinReplicas = "minReplicas";
@@ -86,6 +87,7 @@ public static class SettingKeys
         [UnhealthyThreshold] = ConfigType.Integer,
         [DeregistrationDelaySeconds] = ConfigType.Integer,
         [AccessLogs] = ConfigType.Boolean,
+        [Waf] = ConfigType.Boolean,
         [AccessLogRetentionDays] = ConfigType.Integer,
         [Autoscaling] = ConfigType.Boolean,
         [MinReplicas] = ConfigType.Integer,

@@ -289,7 +289,8 @@ public static class SettingsReader
         var accessLogs = reader.Boolean(K.AccessLogs);
         var accessLogDays = reader.Integer(K.AccessLogRetentionDays, LoadBalancerSettings.AccessLogRetention, "days");
         var domain = ReadDomain(reader, certificate);
-        return new LoadBalancerSettings(certificate, protection, new HealthCheckSettings(path, interval, timeout, healthy, unhealthy), delay, domain, accessLogs, accessLogDays);
+        var waf = reader.Boolean(K.Waf);
+        return new LoadBalancerSettings(certificate, protection, new HealthCheckSettings(path, interval, timeout, healthy, unhealthy), delay, domain, accessLogs, accessLogDays, waf);
     }
 
     private static DomainSettings? ReadDomain(ConfigReader reader, string? certificate)
