@@ -101,6 +101,7 @@ public class ValidationTests
         Case("domainName ending in the zone's name without a dot", "widget:domainName", ("widget:domainName", "badexample.com"), ("widget:hostedZoneId", "Z0123456789EXAMPLE"), ("widget:hostedZoneName", "example.com")),
         Case("hostedZoneId lower case", "widget:hostedZoneId", ("widget:domainName", "widgets.example.com"), ("widget:hostedZoneId", "z0123456789example"), ("widget:hostedZoneName", "example.com")),
         Case("hostedZoneName not a DNS name", "widget:hostedZoneName", ("widget:domainName", "widgets.example.com"), ("widget:hostedZoneId", "Z0123456789EXAMPLE"), ("widget:hostedZoneName", "-example.com")),
+        Case("logEncryption not a boolean", "widget:logEncryption", ("widget:logEncryption", "kms")),
         Case("waf not a boolean", "widget:waf", ("widget:waf", "on")),
         Case("vpcEndpoints not a boolean", "widget:vpcEndpoints", ("widget:vpcEndpoints", "some")),
         Case("accessLogs not a boolean", "widget:accessLogs", ("widget:accessLogs", "always")),

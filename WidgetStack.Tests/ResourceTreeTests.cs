@@ -51,6 +51,7 @@ public class ResourceTreeTests
                 {
                     _ when type.StartsWith("widget:", StringComparison.Ordinal) => "(the stack)", // no explicit parent: Pulumi puts it under the stack
                     "aws:ec2/vpcEndpoint:VpcEndpoint" => "widget:network:VpcEndpoints",
+                    "aws:kms/key:Key" => "widget:logs:LogKey",
                     "awsx:ec2:Vpc" or "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup" or "aws:ec2/flowLog:FlowLog" => "widget:network:Network",
                     _ when resource.Name!.Contains("flow-log", StringComparison.Ordinal) => "widget:network:Network",
                     _ when type.StartsWith("aws:ec2/securityGroup", StringComparison.Ordinal) || type.StartsWith("aws:vpc/", StringComparison.Ordinal) => "widget:firewall:SecurityGroups",

@@ -11,7 +11,8 @@ namespace WidgetStack;
 /// <summary>What the network needs: its design and, when flow logs are on, the role that writes them.</summary>
 /// <param name="Design">VPC, subnets, NAT, flow logs.</param>
 /// <param name="FlowLogRole">The flow-log role, or null when flow logs are off.</param>
-public sealed record NetworkArgs(NetworkDesign Design, RoleDesign? FlowLogRole);
+/// <param name="LogKeyArn">The KMS key the flow log group is encrypted with, or null for CloudWatch's own.</param>
+public sealed record NetworkArgs(NetworkDesign Design, RoleDesign? FlowLogRole, Output<string>? LogKeyArn = null);
 
 /// <summary>
 /// The VPC of the design: an awsx <c>ec2.Vpc</c> given the exact public and private subnets per
@@ -41,7 +42,7 @@ public sealed class Network : ComponentResource
         var vpc = new Vpc($"{name}-vpc", VpcArgsFor(design), new ComponentResourceOptions { Parent = this });
         if (design.FlowLogs is { } flowLogs && args.FlowLogRole is { } role)
         {
-            RecordTraffic(name, vpc.VpcId, flowLogs, role);
+            RecordTraffic(name, vpc.VpcId, flowLogs, role, args.LogKeyArn);
         }
 
         // Adopting the default group with no rules removes the allow-all rules AWS creates.
@@ -62,14 +63,10 @@ public sealed class Network : ComponentResource
         });
     }
 
-    private void RecordTraffic(string name, Output<string> vpcId, FlowLogDesign design, RoleDesign roleDesign)
+    private void RecordTraffic(string name, Output<string> vpcId, FlowLogDesign design, RoleDesign roleDesign, Output<string>? logKeyArn)
     {
         var child = new CustomResourceOptions { Parent = this };
-        var logGroup = new Aws.CloudWatch.LogGroup($"{name}-flow-logs", new Aws.CloudWatch.LogGroupArgs
-        {
-            Name = design.LogGroupName,
-            RetentionInDays = design.RetentionDays,
-        }, child);
+        var logGroup = new Aws.CloudWatch.LogGroup($"{name}-flow-logs", LogGroups.Args(design.LogGroupName, design.RetentionDays, logKeyArn), child);
         var role = Roles.Create(roleDesign, logGroup.Arn, child);
         _ = new Aws.Ec2.FlowLog($"{name}-flow-log", new Aws.Ec2.FlowLogArgs
         {

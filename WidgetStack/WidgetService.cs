@@ -16,8 +16,15 @@ namespace WidgetStack;
 /// <param name="PrivateSubnetIds">Subnets of the tasks.</param>
 /// <param name="TaskGroupId">The tasks' security group.</param>
 /// <param name="LoadBalancer">Target groups and the routing the service must wait for.</param>
+/// <param name="LogKeyArn">The KMS key the task log group is encrypted with, or null for CloudWatch's own.</param>
 public sealed record WidgetServiceArgs(
-    ServiceDesign Design, IamDesign Iam, string Region, Output<ImmutableArray<string>> PrivateSubnetIds, Input<string> TaskGroupId, LoadBalancer LoadBalancer);
+    ServiceDesign Design,
+    IamDesign Iam,
+    string Region,
+    Output<ImmutableArray<string>> PrivateSubnetIds,
+    Input<string> TaskGroupId,
+    LoadBalancer LoadBalancer,
+    Output<string>? LogKeyArn = null);
 
 /// <summary>
 /// The ECS cluster, the task log group, the roles, the task definition of family
@@ -62,11 +69,7 @@ public sealed class WidgetService : ComponentResource
         }
 
         var logs = design.Task.Logs;
-        var logGroup = new Aws.CloudWatch.LogGroup("widget-logs", new Aws.CloudWatch.LogGroupArgs
-        {
-            Name = logs.GroupName,
-            RetentionInDays = logs.RetentionDays,
-        }, child);
+        var logGroup = new Aws.CloudWatch.LogGroup("widget-logs", LogGroups.Args(logs.GroupName, logs.RetentionDays, args.LogKeyArn), child);
 
         var roles = args.Iam.ServiceRoles.ToDictionary(role => role, role => Roles.Create(role, logGroup.Arn, child));
         var taskDefinition = new Ecs.TaskDefinition("widget-task", new Ecs.TaskDefinitionArgs

@@ -49,7 +49,8 @@ public sealed class WidgetStackRoot : Stack
     private WidgetStackRoot(WidgetDesign design)
         : base(new StackOptions { ResourceTransformations = { Tagging.Everything(design.Tags) } })
     {
-        var network = new Network("widget-network", new NetworkArgs(design.Network, design.Iam.FlowLogs));
+        var logKeyArn = design.LogEncryption is { } encryption ? new LogKey("widget-log-key", encryption).Arn : null;
+        var network = new Network("widget-network", new NetworkArgs(design.Network, design.Iam.FlowLogs, logKeyArn));
         var firewall = new SecurityGroups("widget-firewall", new SecurityGroupsArgs(design.Firewall, network.VpcId));
         if (design.Network.Endpoints is { } endpoints && firewall.EndpointGroupId is { } endpointGroupId)
         {
@@ -61,7 +62,7 @@ public sealed class WidgetStackRoot : Stack
             new LoadBalancerArgs(design.LoadBalancer, network.VpcId, network.PublicSubnetIds, firewall.LoadBalancerGroupId, design.AccessLogs, design.Waf));
         var service = new WidgetService(
             "widget-service",
-            new WidgetServiceArgs(design.Service, design.Iam, design.Settings.Region, network.PrivateSubnetIds, firewall.TaskGroupId, loadBalancer));
+            new WidgetServiceArgs(design.Service, design.Iam, design.Settings.Region, network.PrivateSubnetIds, firewall.TaskGroupId, loadBalancer, logKeyArn));
 
         var scheme = design.Settings.LoadBalancer.Https ? "https" : "http";
         Url = design.LoadBalancer.Domain is { } domain ? Output.Create($"https://{domain.Name}") : Output.Format($"{scheme}://{loadBalancer.DnsName}");

@@ -10,6 +10,7 @@ namespace WidgetStack.Blueprint.Design;
 /// <param name="LoadBalancer">ALB, listeners, target groups.</param>
 /// <param name="AccessLogs">The ALB's access logs and their bucket, or null when off.</param>
 /// <param name="Waf">The web ACL in front of the ALB, or null when off.</param>
+/// <param name="LogEncryption">The KMS key of the stack's log groups, or null when off.</param>
 /// <param name="Service">Cluster, task definition, service.</param>
 /// <param name="Iam">Roles.</param>
 /// <param name="Warnings">Choices that are allowed but fall short of a security control or of resilience.</param>
@@ -21,6 +22,7 @@ public sealed record WidgetDesign(
     LoadBalancerDesign LoadBalancer,
     AccessLogDesign? AccessLogs,
     WafDesign? Waf,
+    LogEncryptionDesign? LogEncryption,
     ServiceDesign Service,
     IamDesign Iam,
     IReadOnlyList<string> Warnings,
@@ -51,6 +53,7 @@ public sealed record WidgetDesign(
             LoadBalancerDesign.From(settings.LoadBalancer, settings.Deployment.Strategy, settings.Task.ContainerPort),
             AccessLogDesign.From(settings),
             WafDesign.From(settings.LoadBalancer.Waf),
+            LogEncryptionDesign.From(settings.Task.LogEncryption, settings.Task.Image.Partition, settings.Region, settings.AccountId),
             service,
             IamDesign.From(settings.Task.Image.Partition, settings.Region, settings.AccountId, settings.Task.Image.RepositoryArn, service.Task.Logs.GroupName, blueGreen, network.FlowLogs?.LogGroupName),
             WarningsFor(settings),

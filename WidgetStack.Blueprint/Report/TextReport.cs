@@ -55,7 +55,7 @@ public static class TextReport
             yield return Line($"VPC endpoints: {string.Join(", ", endpoints.InterfaceServices)} (interface, private DNS, in every private subnet, group widget-endpoints); "
                 + $"{endpoints.GatewayService} (gateway, on the VPC's route tables, free)");
             yield return Line($"  cost: {endpoints.InterfaceServices.Count} interface endpoints x {endpoints.Zones} zones x {EndpointsDesign.UsdPerEndpointZoneHour} USD/h = {endpoints.UsdPerHour} USD/h, "
-                + $"{endpoints.UsdPerHour * EndpointsDesign.HoursPerMonth:0.##} USD per {EndpointsDesign.HoursPerMonth}-hour month (us-east-1 list prices)");
+                + $"{endpoints.UsdPerHour * EndpointsDesign.HoursPerMonth:0.##} USD per {EndpointsDesign.HoursPerMonth}-hour month (us-east-1 list prices; other regions differ)");
             yield return Line($"  saves: image pulls, image layers and task logs no longer pass the NAT gateways ({EndpointsDesign.NatUsdPerGb} USD per GB processed)");
         }
         else
@@ -117,7 +117,7 @@ public static class TextReport
 
         yield return Line("");
         yield return Line($"Service {service.Name} on cluster {service.ClusterName} (Container Insights on)");
-        yield return Table(["Setting", "Value"], ServiceRows(service).Select(row => new[] { row.Key, row.Value }));
+        yield return Table(["Setting", "Value"], ServiceRows(service, design.LogEncryption).Select(row => new[] { row.Key, row.Value }));
         yield return Line("");
 
         yield return Line("IAM roles");
@@ -164,7 +164,7 @@ public static class TextReport
         }
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> ServiceRows(ServiceDesign service)
+    private static IEnumerable<KeyValuePair<string, string>> ServiceRows(ServiceDesign service, LogEncryptionDesign? logKey)
     {
         var task = service.Task;
         var deployment = service.Deployment;
@@ -185,6 +185,9 @@ public static class TextReport
             : "off");
         yield return new("Health check grace period", $"{service.HealthCheckGracePeriodSeconds} s");
         yield return new("Logs", $"{task.Logs.GroupName}, kept {task.Logs.RetentionDays} days");
+        yield return new("Log encryption", logKey is null
+            ? "CloudWatch Logs' own keys"
+            : $"KMS key {logKey.KeyName} of the stack, rotated yearly; CloudWatch Logs ({logKey.LogsServicePrincipal}) may use it for {logKey.LogGroupArnPattern} only");
     }
 
     private static string[] Rule(WidgetDesign design, SecurityGroupDesign group, string direction, FirewallRule rule) =>

@@ -25,6 +25,7 @@ public static class SettingKeys
     public const string CpuArchitecture = "cpuArchitecture";
     public const string Spot = "spot";
     public const string LogRetentionDays = "logRetentionDays";
+    public const string LogEncryption = "logEncryption";
     public const string DeploymentStrategy = "deploymentStrategy";
     public const string MinHealthyPercent = "minHealthyPercent";
     public const string MaxPercent = "maxPercent";
@@ -68,6 +69,7 @@ public static class SettingKeys
         [CpuArchitecture] = ConfigType.String,
         [Spot] = ConfigType.Boolean,
         [LogRetentionDays] = ConfigType.Integer,
+        [LogEncryption] = ConfigType.Boolean,
         [DeploymentStrategy] = ConfigType.String,
         [MinHealthyPercent] = ConfigType.Integer,
         [MaxPercent] = ConfigType.Integer,

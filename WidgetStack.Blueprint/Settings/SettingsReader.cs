@@ -181,7 +181,8 @@ public static class SettingsReader
         // An invalid image has been reported; the placeholder only lets reading go on to find more errors.
         // Stryker disable once String : the placeholder never leaves the reader, which throws once an error is recorded.
         var placeholder = new ImageUri("", "000000000000", "us-east-1", "aws", "invalid");
-        return new TaskSettings(image ?? placeholder, port, cpu, memory, architecture, spot, retention);
+        var encryption = reader.Boolean(K.LogEncryption);
+        return new TaskSettings(image ?? placeholder, port, cpu, memory, architecture, spot, retention, encryption);
     }
 
     private static string ReadAccount(ConfigReader reader, ImageUri image)

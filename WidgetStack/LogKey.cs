@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Pulumi;
+using WidgetStack.Blueprint.Design;
+using Kms = Pulumi.Aws.Kms;
+
+namespace WidgetStack;
+
+/// <summary>
+/// The KMS key of <see cref="LogEncryptionDesign"/> that the stack's log groups are encrypted with,
+/// rotated yearly, with a key policy that lets the account administer it and CloudWatch Logs of
+/// the region use it for the account's log groups only.
+/// </summary>
+public sealed class LogKey : ComponentResource
+{
+    /// <summary>Creates the key.</summary>
+    public LogKey(string name, LogEncryptionDesign design, ComponentResourceOptions? options = null)
+        : base("widget:logs:LogKey", name, options)
+    {
+        var key = new Kms.Key(design.KeyName, new Kms.KeyArgs
+        {
+            Description = "Encrypts the widget stack's CloudWatch log groups",
+            EnableKeyRotation = true,
+            DeletionWindowInDays = LogEncryptionDesign.DeletionWindowDays,
+            Policy = KeyPolicy(design),
+        }, new CustomResourceOptions { Parent = this });
+        Arn = key.Arn;
+        RegisterOutputs(new Dictionary<string, object?> { ["arn"] = Arn });
+    }
+
+    /// <summary>The key's ARN, which the log groups name.</summary>
+    [Output]
+    public Output<string> Arn { get; private set; }
+
+    private static string KeyPolicy(LogEncryptionDesign design) => JsonSerializer.Serialize(new
+    {
+        Version = "2012-10-17",
+        Statement = new object[]
+        {
+            // Without it nobody could ever manage the key again; IAM policies of the account decide who may.
+            new { Sid = "AccountAdministers", Effect = "Allow", Principal = new { AWS = design.AccountRootArn }, Action = "kms:*", Resource = "*" },
+            new
+            {
+                Sid = "CloudWatchLogsEncrypts",
+                Effect = "Allow",
+                Principal = new { Service = design.LogsServicePrincipal },
+                Action = LogEncryptionDesign.LogsActions,
+                Resource = "*",
+                Condition = new { ArnLike = new Dictionary<string, string> { ["kms:EncryptionContext:aws:logs:arn"] = design.LogGroupArnPattern } },
+            },
+        },
+    });
+}
