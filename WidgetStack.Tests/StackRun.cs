@@ -69,8 +69,13 @@ internal sealed class StackRun
     public static Task<(StackRun Run, Exception? Error)> TryRunAsync(string stack, params (string Key, string Value)[] overrides) =>
         TryRunWithConfigAsync(stack, ConfigJson(StackFile.Load(Repository.Root, stack), overrides));
 
-    /// <summary>Runs the stack with <paramref name="configJson"/> as the engine's PULUMI_CONFIG map (null: no map at all).</summary>
-    public static async Task<(StackRun Run, Exception? Error)> TryRunWithConfigAsync(string stack, string? configJson)
+    /// <summary>
+    /// Runs the stack with <paramref name="configJson"/> as the engine's PULUMI_CONFIG map (null: no
+    /// map at all), as a preview when <paramref name="preview"/>; <paramref name="answer"/> may
+    /// change the state the mocks give back for a resource.
+    /// </summary>
+    public static async Task<(StackRun Run, Exception? Error)> TryRunWithConfigAsync(
+        string stack, string? configJson, bool preview = false, Func<MockResourceArgs, ImmutableDictionary<string, object>, ImmutableDictionary<string, object>>? answer = null)
     {
         Environment.SetEnvironmentVariable("PULUMI_CONFIG", configJson);
         var registered = new List<MockResourceArgs>();
@@ -84,7 +89,8 @@ internal sealed class StackRun
                     registered.Add(args);
                 }
 
-                return Respond(args);
+                var (id, state) = Respond(args);
+                return (id, answer is null ? state : answer(args, state));
             });
         mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>()))
             .Callback(() => Interlocked.Increment(ref invokes))
@@ -104,7 +110,7 @@ internal sealed class StackRun
         var resources = ImmutableArray<Resource>.Empty;
         try
         {
-            resources = await Deployment.TestAsync<WidgetStackRoot>(mocks.Object, new TestOptions { IsPreview = false, ProjectName = "widget", StackName = stack });
+            resources = await Deployment.TestAsync<WidgetStackRoot>(mocks.Object, new TestOptions { IsPreview = preview, ProjectName = "widget", StackName = stack });
         }
         catch (Exception e)
         {
@@ -119,7 +125,7 @@ internal sealed class StackRun
     /// non-empty id (an empty one would leave every input built from it unknown, and silently
     /// missing), and supplies the outputs of the remote awsx VPC.
     /// </summary>
-    private static (string? Id, object State) Respond(MockResourceArgs args)
+    private static (string? Id, ImmutableDictionary<string, object> State) Respond(MockResourceArgs args)
     {
         var name = args.Name ?? "";
         var state = args.Inputs.ToBuilder();

@@ -41,6 +41,13 @@ public sealed class WidgetService : ComponentResource
     public Output<string> ServiceName { get; private set; }
 
     /// <summary>
+    /// The task definition the service runs once the deployment settled; a <c>pulumi up</c> whose
+    /// release ECS rolled back fails while resolving it.
+    /// </summary>
+    [Output]
+    public Output<string> RunningTaskDefinition { get; private set; }
+
+    /// <summary>
     /// The options the service was registered with: what it waits for and what it leaves to AWS
     /// (kept here because neither reaches the engine's mocks).
     /// </summary>
@@ -89,14 +96,18 @@ public sealed class WidgetService : ComponentResource
             ContainerDefinitions = ContainerDefinitions(design.Task, args.Region),
         }, child);
 
+        var timeout = TimeSpan.FromMinutes(design.Deployment.Rollout.TimeoutMinutes);
         ServiceOptions = new CustomResourceOptions
         {
             Parent = this,
             // ECS refuses a target group that no listener forwards to yet.
             DependsOn = [.. args.LoadBalancer.Routing, .. capacity],
             IgnoreChanges = [.. OwnedByAws(design)],
+            // pulumi up waits for the rollout; give it twice the estimate.
+            CustomTimeouts = new CustomTimeouts { Create = timeout, Update = timeout },
         };
         var service = new Ecs.Service(ServiceDesign.ServiceName, ServiceArgsFor(args, cluster, taskDefinition, roles), ServiceOptions);
+        RunningTaskDefinition = ReleaseGuard.RunningTaskDefinition(service, taskDefinition);
 
         if (design.Autoscaling is { } scaling)
         {
@@ -105,7 +116,12 @@ public sealed class WidgetService : ComponentResource
 
         ClusterName = cluster.Name;
         ServiceName = service.Name;
-        RegisterOutputs(new Dictionary<string, object?> { ["clusterName"] = ClusterName, ["serviceName"] = ServiceName });
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["clusterName"] = ClusterName,
+            ["serviceName"] = ServiceName,
+            ["runningTaskDefinition"] = RunningTaskDefinition,
+        });
     }
 
     /// <summary>Service properties AWS changes after creation, which the program must not set back.</summary>
@@ -167,6 +183,8 @@ public sealed class WidgetService : ComponentResource
                 Rollback = deployment.Rollback,
             },
             AvailabilityZoneRebalancing = "ENABLED",
+            // pulumi up returns once ECS reports a steady state, not when the update is merely accepted.
+            WaitForSteadyState = true,
             EnableEcsManagedTags = true,
             PropagateTags = "SERVICE",
         };

@@ -46,6 +46,7 @@ public sealed record TaskDesign(string Family, int Cpu, int MemoryMiB, CpuArchit
 /// <param name="TasksKeptRunning">Tasks kept running during a deploy at the desired count.</param>
 /// <param name="TasksAllowed">Tasks allowed during a deploy at the desired count.</param>
 /// <param name="CircuitBreakerThreshold">Failed tasks that trip the breaker.</param>
+/// <param name="Rollout">How long a deployment takes at the most replicas the service may run.</param>
 public sealed record DeploymentDesign(
     DeploymentStrategy Strategy,
     int MinHealthyPercent,
@@ -55,7 +56,8 @@ public sealed record DeploymentDesign(
     int? BakeTimeMinutes,
     int TasksKeptRunning,
     int TasksAllowed,
-    int CircuitBreakerThreshold)
+    int CircuitBreakerThreshold,
+    RolloutEstimate Rollout)
 {
     /// <summary>The native ECS controller: the only one with the circuit breaker.</summary>
     public const string Controller = "ECS";
@@ -134,7 +136,8 @@ public sealed record ServiceDesign(
             blueGreen ? deployment.BakeTimeMinutes : null,
             RollingDeployment.TasksKeptRunning(scaling.Replicas, deployment.MinHealthyPercent),
             RollingDeployment.TasksAllowed(scaling.Replicas, deployment.MaxPercent),
-            RollingDeployment.CircuitBreakerThreshold(scaling.Replicas));
+            RollingDeployment.CircuitBreakerThreshold(scaling.Replicas),
+            RolloutEstimate.For(scaling.Most, deployment, settings.LoadBalancer.HealthCheck, settings.LoadBalancer.DeregistrationDelaySeconds));
         var autoscaling = scaling.Autoscaling
             ? new AutoscalingDesign(scaling.MinReplicas, scaling.MaxReplicas, scaling.CpuTargetPercent, ScaleOutCooldownSeconds: 60, ScaleInCooldownSeconds: 300)
             : null;

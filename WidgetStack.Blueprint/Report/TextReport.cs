@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Rendering;
 using WidgetStack.Blueprint.Design;
+using WidgetStack.Blueprint.Rules;
 using WidgetStack.Blueprint.Settings;
 
 namespace WidgetStack.Blueprint.Report;
@@ -184,6 +185,10 @@ public static class TextReport
             ? $"on, rollback {OnOff(deployment.Rollback)}, trips after {deployment.CircuitBreakerThreshold} failed tasks"
             : "off");
         yield return new("Health check grace period", $"{service.HealthCheckGracePeriodSeconds} s");
+        var rollout = deployment.Rollout;
+        yield return new("Rollout estimate", $"{rollout.Waves} wave(s) x {rollout.SecondsPerWave} s (task start {RolloutEstimate.TaskStartSeconds} s, healthy, drain)"
+            + (rollout.BakeSeconds > 0 ? $" + {rollout.BakeSeconds} s bake" : "")
+            + $" = {rollout.Seconds} s; pulumi up waits up to {rollout.TimeoutMinutes} min for a steady state and fails if ECS rolled the release back");
         yield return new("Logs", $"{task.Logs.GroupName}, kept {task.Logs.RetentionDays} days");
         yield return new("Log encryption", logKey is null
             ? "CloudWatch Logs' own keys"

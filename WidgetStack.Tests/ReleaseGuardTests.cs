@@ -1,0 +1,76 @@
+using Pulumi.Utilities;
+using WidgetStack.Blueprint.Config;
+using WidgetStack.Blueprint.Tests;
+
+namespace WidgetStack.Tests;
+
+/// <summary>A release ECS rolls back fails <c>pulumi up</c>; a good one and any preview do not.</summary>
+public class ReleaseGuardTests
+{
+    private const string Released = "arn:aws:mock:::aws:ecs/taskDefinition:TaskDefinition/widget-task";
+    private const string Previous = "arn:aws:ecs:us-east-1:123456789012:task-definition/RocketCityWidgetServer:6";
+
+    [Test]
+    public async Task A_service_that_runs_the_new_task_definition_passes_and_reports_it()
+    {
+        var (run, error) = await RunAsync(preview: false, rolledBack: false);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(error, Is.Null);
+            Assert.That(await OutputUtilities.GetValueAsync(run.Resources.OfType<WidgetService>().Single().RunningTaskDefinition), Is.EqualTo(Released));
+        });
+    }
+
+    [Test]
+    public async Task A_service_that_ECS_rolled_back_fails_the_update_naming_both_revisions_and_the_events()
+    {
+        var (_, error) = await RunAsync(preview: false, rolledBack: true);
+
+        Assert.That(error?.ToString(), Does.Contain("WidgetService rolled back: ECS runs RocketCityWidgetServer:6, not the release widget-task this update registered")
+            .And.Contain("aws ecs describe-services --cluster arn:aws:mock:::aws:ecs/cluster:Cluster/widget-cluster --services WidgetService"));
+    }
+
+    [Test]
+    public async Task A_preview_registers_the_same_resources_and_never_fails_on_it()
+    {
+        var (preview, previewError) = await RunAsync(preview: true, rolledBack: true);
+        var (update, _) = await RunAsync(preview: false, rolledBack: false);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(previewError, Is.Null);
+            Assert.That(preview.Registered.Select(RegisteredResources.Key), Is.EquivalentTo(update.Registered.Select(RegisteredResources.Key)));
+        });
+    }
+
+    [TestCase("prod", 10, "pulumi up waits for a steady state, at least 10 minutes")]
+    public async Task The_service_waits_for_a_steady_state_as_long_as_twice_the_rollout_estimate(string stack, int minutes, string why)
+    {
+        var run = await StackRun.RunAsync(stack);
+        var service = run.Resources.OfType<WidgetService>().Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Single("aws:ecs/service:Service").At("waitForSteadyState"), Is.True);
+            Assert.That(service.ServiceOptions.CustomTimeouts?.Update, Is.EqualTo(TimeSpan.FromMinutes(minutes)), why);
+            Assert.That(service.ServiceOptions.CustomTimeouts?.Create, Is.EqualTo(TimeSpan.FromMinutes(minutes)), why);
+        });
+    }
+
+    [Test]
+    public async Task A_blue_green_release_waits_through_its_bake_time()
+    {
+        var run = await StackRun.RunAsync("prod", ("deploymentStrategy", "blueGreen"), ("bakeTimeMinutes", "10"));
+
+        // One wave of 60 s start + 30 s grace + 30 s drain, then 600 s bake: 720 s, doubled.
+        Assert.That(run.Resources.OfType<WidgetService>().Single().ServiceOptions.CustomTimeouts?.Update, Is.EqualTo(TimeSpan.FromMinutes(24)));
+    }
+
+    private static Task<(StackRun Run, Exception? Error)> RunAsync(bool preview, bool rolledBack) =>
+        StackRun.TryRunWithConfigAsync(
+            "prod",
+            StackRun.ConfigJson(StackFile.Load(Repository.Root, "prod"), []),
+            preview,
+            (args, state) => rolledBack && args.Type == "aws:ecs/service:Service" ? state.SetItem("taskDefinition", Previous) : state);
+}
