@@ -82,7 +82,7 @@ public class PulumiConfigTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(registered.Keys, Is.EquivalentTo(new[] { "widget:network:Network", "widget:firewall:SecurityGroups", "widget:network:VpcEndpoints", "widget:loadbalancer:LoadBalancer", "widget:service:WidgetService", "widget:logs:LogKey" }));
+            Assert.That(registered.Keys, Is.EquivalentTo(new[] { "widget:network:Network", "widget:firewall:SecurityGroups", "widget:network:VpcEndpoints", "widget:loadbalancer:LoadBalancer", "widget:service:WidgetService", "widget:logs:LogKey", "widget:monitoring:Monitoring" }));
             Assert.That(registered["widget:network:Network"]["vpcId"], Is.EqualTo(StackRun.IdOf("widget-network-vpc")));
             Assert.That(registered["widget:network:Network"]["publicSubnetIds"], Is.EqualTo(new[] { "subnet-public-0", "subnet-public-1", "subnet-public-2" }));
             Assert.That(registered["widget:network:Network"]["privateSubnetIds"], Is.EqualTo(new[] { "subnet-private-0", "subnet-private-1", "subnet-private-2" }));

@@ -61,7 +61,7 @@ public class ReleaseGuardTests
     [Test]
     public async Task A_blue_green_release_waits_through_its_bake_time()
     {
-        var run = await StackRun.RunAsync("prod", ("deploymentStrategy", "blueGreen"), ("bakeTimeMinutes", "10"));
+        var run = await StackRun.RunAsync("prod", ("deploymentStrategy", "blueGreen"), ("requestsPerTarget", "0"), ("bakeTimeMinutes", "10"));
 
         // One wave of 60 s start + 30 s grace + 30 s drain, then 600 s bake: 720 s, doubled.
         Assert.That(run.Resources.OfType<WidgetService>().Single().ServiceOptions.CustomTimeouts?.Update, Is.EqualTo(TimeSpan.FromMinutes(24)));

@@ -12,6 +12,7 @@ public class ResourceTreeTests
     private static readonly (string Key, string Value)[] BlueGreenHttps =
     [
         ("deploymentStrategy", "blueGreen"),
+        ("requestsPerTarget", "0"),
         ("bakeTimeMinutes", "10"),
         ("domainName", ""),
         ("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012"),
@@ -51,7 +52,9 @@ public class ResourceTreeTests
                 {
                     _ when type.StartsWith("widget:", StringComparison.Ordinal) => "(the stack)", // no explicit parent: Pulumi puts it under the stack
                     "aws:ec2/vpcEndpoint:VpcEndpoint" => "widget:network:VpcEndpoints",
-                    "aws:kms/key:Key" => "widget:logs:LogKey",
+                    "aws:kms/key:Key" when resource.Name == "widget-logs-key" => "widget:logs:LogKey",
+                    "aws:kms/key:Key" or "aws:cloudwatch/metricAlarm:MetricAlarm" => "widget:monitoring:Monitoring",
+                    _ when type.StartsWith("aws:sns/", StringComparison.Ordinal) => "widget:monitoring:Monitoring",
                     "awsx:ec2:Vpc" or "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup" or "aws:ec2/flowLog:FlowLog" => "widget:network:Network",
                     _ when resource.Name!.Contains("flow-log", StringComparison.Ordinal) => "widget:network:Network",
                     _ when type.StartsWith("aws:ec2/securityGroup", StringComparison.Ordinal) || type.StartsWith("aws:vpc/", StringComparison.Ordinal) => "widget:firewall:SecurityGroups",
@@ -74,9 +77,11 @@ public class ResourceTreeTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(RegisteredResources.Names(dev.ServiceOptions.DependsOn), Is.EquivalentTo(new[] { "widget-http", "widget-cluster-capacity" }));
-            Assert.That(RegisteredResources.Names(prod.ServiceOptions.DependsOn), Is.EquivalentTo(new[] { "widget-https", "widget-http" }));
-            Assert.That(RegisteredResources.Names(blueGreen.ServiceOptions.DependsOn), Is.EquivalentTo(new[] { "widget-http", "widget-https", "widget-production" }));
+            Assert.That(RegisteredResources.Names(dev.ServiceOptions.DependsOn), Is.EquivalentTo(Alarms("dev", "widget-tasks").Append("widget-http").Append("widget-cluster-capacity")));
+            Assert.That(RegisteredResources.Names(prod.ServiceOptions.DependsOn), Is.EquivalentTo(Alarms("prod", "widget-tasks").Append("widget-https").Append("widget-http")));
+            Assert.That(
+                RegisteredResources.Names(blueGreen.ServiceOptions.DependsOn),
+                Is.EquivalentTo(Alarms("prod", "widget-blue", "widget-green").Concat(["widget-http", "widget-https", "widget-production"])));
             Assert.That(dev.ServiceOptions.IgnoreChanges, Is.Empty);
             Assert.That(prod.ServiceOptions.IgnoreChanges, Is.EquivalentTo(new[] { "desiredCount" }));
             Assert.That(blueGreen.ServiceOptions.IgnoreChanges, Is.EquivalentTo(new[] { "desiredCount", "loadBalancers" }));
@@ -97,4 +102,8 @@ public class ResourceTreeTests
     }
 
     private static T Component<T>(StackRun run) => run.Resources.OfType<T>().Single();
+
+    /// <summary>The alarm names of a stack whose load balancer has <paramref name="groups"/>.</summary>
+    private static string[] Alarms(string stack, params string[] groups) =>
+        [.. groups.SelectMany(g => new[] { $"widget-{stack}-{g}-5xx", $"widget-{stack}-{g}-unhealthy" }), $"widget-{stack}-alb-5xx"];
 }

@@ -143,6 +143,12 @@ internal sealed class StackRun
         {
             state["dnsName"] = $"{name}.elb.example";
             state["zoneId"] = "ZALBZONE0001";
+            state["arnSuffix"] = $"app/{name}/50dc6c495c0c9188";
+        }
+
+        if (args.Type == "aws:lb/targetGroup:TargetGroup")
+        {
+            state["arnSuffix"] = $"targetgroup/{name}/73e2d6bc24d8a067";
         }
 
         if (args.Type == "aws:acm/certificate:Certificate")

@@ -24,7 +24,7 @@ public class TaggingTests
     [TestCase("prod")]
     public async Task Every_taggable_resource_carries_the_project_the_stack_and_ManagedBy(string stack)
     {
-        var run = await StackRun.RunAsync(stack, ("deploymentStrategy", "blueGreen"));
+        var run = await StackRun.RunAsync(stack, ("deploymentStrategy", "blueGreen"), ("requestsPerTarget", "0"));
         var taggable = run.Registered.Where(r => TaggableTypes.Contains(r.Type!)).ToList();
 
         Assert.Multiple(() =>

@@ -256,7 +256,7 @@ public class StackVariantTests
     [Test]
     public async Task Blue_green_wires_the_alternate_group_the_production_rule_and_the_infrastructure_role()
     {
-        var run = await StackRun.RunAsync("prod", ("deploymentStrategy", "blueGreen"));
+        var run = await StackRun.RunAsync("prod", ("deploymentStrategy", "blueGreen"), ("requestsPerTarget", "0"));
         var service = run.Single("aws:ecs/service:Service");
         var advanced = Inputs.Map(Inputs.Map(service.List("loadBalancers").Single()).GetValueOrDefault("advancedConfiguration"));
 

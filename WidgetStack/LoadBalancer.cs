@@ -25,6 +25,9 @@ public sealed class LoadBalancer : ComponentResource
     [Output]
     public Output<string> DnsName { get; private set; }
 
+    /// <summary>The load balancer's ARN suffix (app/&lt;name&gt;/&lt;id&gt;), as CloudWatch names it.</summary>
+    public Output<string> ArnSuffix { get; }
+
     /// <summary>The target group that takes traffic first.</summary>
     public Lb.TargetGroup ProductionTargetGroup { get; }
 
@@ -130,6 +133,7 @@ public sealed class LoadBalancer : ComponentResource
 
         Routing = [.. listeners.Values, .. ProductionRule is null ? Array.Empty<Resource>() : [ProductionRule]];
         DnsName = alb.DnsName;
+        ArnSuffix = alb.ArnSuffix;
         RegisterOutputs(new Dictionary<string, object?> { ["dnsName"] = DnsName });
     }
 

@@ -17,6 +17,7 @@ namespace WidgetStack;
 /// <param name="TaskGroupId">The tasks' security group.</param>
 /// <param name="LoadBalancer">Target groups and the routing the service must wait for.</param>
 /// <param name="LogKeyArn">The KMS key the task log group is encrypted with, or null for CloudWatch's own.</param>
+/// <param name="Monitoring">The alarms the service rolls a deployment back on.</param>
 public sealed record WidgetServiceArgs(
     ServiceDesign Design,
     IamDesign Iam,
@@ -24,7 +25,8 @@ public sealed record WidgetServiceArgs(
     Output<ImmutableArray<string>> PrivateSubnetIds,
     Input<string> TaskGroupId,
     LoadBalancer LoadBalancer,
-    Output<string>? LogKeyArn = null);
+    Output<string>? LogKeyArn = null,
+    Monitoring? Monitoring = null);
 
 /// <summary>
 /// The ECS cluster, the task log group, the roles, the task definition of family
@@ -101,7 +103,7 @@ public sealed class WidgetService : ComponentResource
         {
             Parent = this,
             // ECS refuses a target group that no listener forwards to yet.
-            DependsOn = [.. args.LoadBalancer.Routing, .. capacity],
+            DependsOn = [.. args.LoadBalancer.Routing, .. capacity, .. args.Monitoring?.Alarms ?? []],
             IgnoreChanges = [.. OwnedByAws(design)],
             // pulumi up waits for the rollout; give it twice the estimate.
             CustomTimeouts = new CustomTimeouts { Create = timeout, Update = timeout },
@@ -111,7 +113,7 @@ public sealed class WidgetService : ComponentResource
 
         if (design.Autoscaling is { } scaling)
         {
-            Autoscale(scaling, cluster, service, child);
+            Autoscale(scaling, cluster, service, args.LoadBalancer, child);
         }
 
         ClusterName = cluster.Name;
@@ -185,6 +187,12 @@ public sealed class WidgetService : ComponentResource
             AvailabilityZoneRebalancing = "ENABLED",
             // pulumi up returns once ECS reports a steady state, not when the update is merely accepted.
             WaitForSteadyState = true,
+            Alarms = new Ecs.Inputs.ServiceAlarmsArgs
+            {
+                AlarmNames = [.. args.Monitoring?.Alarms.Select(a => a.Name) ?? []],
+                Enable = args.Monitoring is not null,
+                Rollback = args.Monitoring is not null,
+            },
             EnableEcsManagedTags = true,
             PropagateTags = "SERVICE",
         };
@@ -236,7 +244,7 @@ public sealed class WidgetService : ComponentResource
             },
         }));
 
-    private static void Autoscale(AutoscalingDesign scaling, Ecs.Cluster cluster, Ecs.Service service, CustomResourceOptions child)
+    private static void Autoscale(AutoscalingDesign scaling, Ecs.Cluster cluster, Ecs.Service service, LoadBalancer loadBalancer, CustomResourceOptions child)
     {
         var target = new Aws.AppAutoScaling.Target("widget-scaling", new Aws.AppAutoScaling.TargetArgs
         {
@@ -263,5 +271,27 @@ public sealed class WidgetService : ComponentResource
                 ScaleInCooldown = scaling.ScaleInCooldownSeconds,
             },
         }, child);
+        if (scaling.RequestsPerTarget is { } requests)
+        {
+            _ = new Aws.AppAutoScaling.Policy("widget-request-tracking", new Aws.AppAutoScaling.PolicyArgs
+            {
+                PolicyType = "TargetTrackingScaling",
+                ServiceNamespace = target.ServiceNamespace,
+                ScalableDimension = target.ScalableDimension,
+                ResourceId = target.ResourceId,
+                TargetTrackingScalingPolicyConfiguration = new Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs
+                {
+                    PredefinedMetricSpecification = new Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs
+                    {
+                        PredefinedMetricType = "ALBRequestCountPerTarget",
+                        // app/<lb-name>/<lb-id>/targetgroup/<tg-name>/<tg-id>
+                        ResourceLabel = Output.Format($"{loadBalancer.ArnSuffix}/{loadBalancer.ProductionTargetGroup.ArnSuffix}"),
+                    },
+                    TargetValue = requests,
+                    ScaleOutCooldown = scaling.ScaleOutCooldownSeconds,
+                    ScaleInCooldown = scaling.ScaleInCooldownSeconds,
+                },
+            }, child);
+        }
     }
 }

@@ -60,9 +60,10 @@ public sealed class WidgetStackRoot : Stack
         var loadBalancer = new LoadBalancer(
             "widget-lb",
             new LoadBalancerArgs(design.LoadBalancer, network.VpcId, network.PublicSubnetIds, firewall.LoadBalancerGroupId, design.AccessLogs, design.Waf));
+        var monitoring = new Monitoring("widget-monitoring", new MonitoringArgs(design.Monitoring, loadBalancer));
         var service = new WidgetService(
             "widget-service",
-            new WidgetServiceArgs(design.Service, design.Iam, design.Settings.Region, network.PrivateSubnetIds, firewall.TaskGroupId, loadBalancer, logKeyArn));
+            new WidgetServiceArgs(design.Service, design.Iam, design.Settings.Region, network.PrivateSubnetIds, firewall.TaskGroupId, loadBalancer, logKeyArn, monitoring));
 
         var scheme = design.Settings.LoadBalancer.Https ? "https" : "http";
         Url = design.LoadBalancer.Domain is { } domain ? Output.Create($"https://{domain.Name}") : Output.Format($"{scheme}://{loadBalancer.DnsName}");

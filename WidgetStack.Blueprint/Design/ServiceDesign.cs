@@ -72,7 +72,8 @@ public sealed record DeploymentDesign(
 /// <param name="CpuTargetPercent">Average CPU kept, percent.</param>
 /// <param name="ScaleOutCooldownSeconds">Seconds between scale-outs.</param>
 /// <param name="ScaleInCooldownSeconds">Seconds between scale-ins (longer: removing tasks is the risky way).</param>
-public sealed record AutoscalingDesign(int MinReplicas, int MaxReplicas, int CpuTargetPercent, int ScaleOutCooldownSeconds, int ScaleInCooldownSeconds);
+/// <param name="RequestsPerTarget">Requests per minute per task also tracked (ALBRequestCountPerTarget), or null.</param>
+public sealed record AutoscalingDesign(int MinReplicas, int MaxReplicas, int CpuTargetPercent, int ScaleOutCooldownSeconds, int ScaleInCooldownSeconds, int? RequestsPerTarget = null);
 
 /// <summary>The ECS cluster and the Fargate service in the private subnets.</summary>
 /// <param name="ClusterName">Logical name of the cluster.</param>
@@ -139,7 +140,13 @@ public sealed record ServiceDesign(
             RollingDeployment.CircuitBreakerThreshold(scaling.Replicas),
             RolloutEstimate.For(scaling.Most, deployment, settings.LoadBalancer.HealthCheck, settings.LoadBalancer.DeregistrationDelaySeconds));
         var autoscaling = scaling.Autoscaling
-            ? new AutoscalingDesign(scaling.MinReplicas, scaling.MaxReplicas, scaling.CpuTargetPercent, ScaleOutCooldownSeconds: 60, ScaleInCooldownSeconds: 300)
+            ? new AutoscalingDesign(
+                scaling.MinReplicas,
+                scaling.MaxReplicas,
+                scaling.CpuTargetPercent,
+                ScaleOutCooldownSeconds: 60,
+                ScaleInCooldownSeconds: 300,
+                scaling.RequestsPerTarget > 0 ? scaling.RequestsPerTarget : null)
             : null;
         return new ServiceDesign(
             "widget-cluster",

@@ -11,6 +11,7 @@ namespace WidgetStack.Blueprint.Design;
 /// <param name="AccessLogs">The ALB's access logs and their bucket, or null when off.</param>
 /// <param name="Waf">The web ACL in front of the ALB, or null when off.</param>
 /// <param name="LogEncryption">The KMS key of the stack's log groups, or null when off.</param>
+/// <param name="Monitoring">Alarms, their topic and who is mailed.</param>
 /// <param name="Service">Cluster, task definition, service.</param>
 /// <param name="Iam">Roles.</param>
 /// <param name="Warnings">Choices that are allowed but fall short of a security control or of resilience.</param>
@@ -23,6 +24,7 @@ public sealed record WidgetDesign(
     AccessLogDesign? AccessLogs,
     WafDesign? Waf,
     LogEncryptionDesign? LogEncryption,
+    MonitoringDesign Monitoring,
     ServiceDesign Service,
     IamDesign Iam,
     IReadOnlyList<string> Warnings,
@@ -41,6 +43,7 @@ public sealed record WidgetDesign(
     public static WidgetDesign From(WidgetSettings settings)
     {
         var service = ServiceDesign.From(settings);
+        var loadBalancer = LoadBalancerDesign.From(settings.LoadBalancer, settings.Deployment.Strategy, settings.Task.ContainerPort);
         var blueGreen = settings.Deployment.Strategy == DeploymentStrategy.BlueGreen;
         var network = NetworkDesign.From(
             settings.Network,
@@ -50,10 +53,11 @@ public sealed record WidgetDesign(
             settings,
             network,
             FirewallDesign.From(settings.Task.ContainerPort, settings.LoadBalancer.Https, settings.Network.Endpoints),
-            LoadBalancerDesign.From(settings.LoadBalancer, settings.Deployment.Strategy, settings.Task.ContainerPort),
+            loadBalancer,
             AccessLogDesign.From(settings),
             WafDesign.From(settings.LoadBalancer.Waf),
             LogEncryptionDesign.From(settings.Task.LogEncryption, settings.Task.Image.Partition, settings.Region, settings.AccountId),
+            MonitoringDesign.From(settings, loadBalancer.TargetGroups.Select(g => g.Name)),
             service,
             IamDesign.From(settings.Task.Image.Partition, settings.Region, settings.AccountId, settings.Task.Image.RepositoryArn, service.Task.Logs.GroupName, blueGreen, network.FlowLogs?.LogGroupName),
             WarningsFor(settings),

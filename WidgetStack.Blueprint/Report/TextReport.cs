@@ -121,6 +121,15 @@ public static class TextReport
         yield return Table(["Setting", "Value"], ServiceRows(service, design.LogEncryption).Select(row => new[] { row.Key, row.Value }));
         yield return Line("");
 
+        var monitoring = design.Monitoring;
+        yield return Line($"Alarms (one minute each, {monitoring.EvaluationMinutes} in a row to fire; the service rolls a deployment back on any of them), "
+            + $"to SNS topic {monitoring.TopicName} under KMS key {monitoring.KeyName}, mailed to {(monitoring.Emails.Count > 0 ? string.Join(", ", monitoring.Emails) : "nobody yet")}; "
+            + $"{monitoring.Alarms.Count * MonitoringDesign.UsdPerAlarmMonth} USD a month");
+        yield return Table(
+            ["Alarm", "Metric", "Fires at", "Means"],
+            monitoring.Alarms.Select(a => new[] { a.Name, $"{a.MetricName} ({a.Statistic})", $">= {a.Threshold} per minute", a.Description }));
+        yield return Line("");
+
         yield return Line("IAM roles");
         yield return Table(
             ["Role", "Assumed by", "Purpose"],
@@ -176,7 +185,9 @@ public static class TextReport
         yield return new("Capacity", $"{service.CapacityProvider}, platform {ServiceDesign.PlatformVersion}, private subnets, no public IP");
         yield return new("Desired count", $"{service.DesiredCount} tasks");
         yield return new("Autoscaling", service.Autoscaling is { } a
-            ? $"{a.MinReplicas} to {a.MaxReplicas} tasks at {a.CpuTargetPercent}% average CPU (scale out after {a.ScaleOutCooldownSeconds} s, in after {a.ScaleInCooldownSeconds} s)"
+            ? $"{a.MinReplicas} to {a.MaxReplicas} tasks at {a.CpuTargetPercent}% average CPU"
+                + (a.RequestsPerTarget is { } requests ? $" and {requests} requests per minute per task" : "")
+                + $" (scale out after {a.ScaleOutCooldownSeconds} s, in after {a.ScaleInCooldownSeconds} s)"
             : "off");
         yield return new("Deployment", deployment.Strategy == DeploymentStrategy.BlueGreen
             ? $"blue/green, bake time {deployment.BakeTimeMinutes} min"

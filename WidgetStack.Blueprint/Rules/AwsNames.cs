@@ -22,6 +22,10 @@ public static partial class AwsNames
     public static bool IsWithin(string name, string apex) =>
         name.Equals(apex, StringComparison.OrdinalIgnoreCase) || name.EndsWith("." + apex, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>An e-mail address SNS can deliver to: local part, @, a DNS name.</summary>
+    public static bool IsEmailAddress(string text) =>
+        text.Split('@') is [{ Length: > 0 and <= 64 } local, var domain] && !local.Any(char.IsWhiteSpace) && IsDnsName(domain);
+
     /// <summary>A Route 53 hosted zone id: Z and 4 to 31 upper-case letters or digits.</summary>
     public static bool IsHostedZoneId(string text) => HostedZoneId().IsMatch(text);
 

@@ -6,8 +6,12 @@ namespace WidgetStack.Blueprint.Settings;
 /// <param name="MinReplicas">Autoscaling floor, tasks.</param>
 /// <param name="MaxReplicas">Autoscaling ceiling, tasks.</param>
 /// <param name="CpuTargetPercent">Average CPU utilisation the autoscaler aims at, percent.</param>
-public sealed record ScalingSettings(int Replicas, bool Autoscaling, int MinReplicas, int MaxReplicas, int CpuTargetPercent)
+/// <param name="RequestsPerTarget">Requests per minute per task the autoscaler also aims at; 0 for none.</param>
+public sealed record ScalingSettings(int Replicas, bool Autoscaling, int MinReplicas, int MaxReplicas, int CpuTargetPercent, int RequestsPerTarget = 0)
 {
+    /// <summary>Requests per minute per task: 0 (off) or up to 100,000.</summary>
+    public static readonly IntRange RequestTarget = new(0, 100_000);
+
     /// <summary>Tasks per service this program accepts (ECS allows up to 5,000 per service).</summary>
     public static readonly IntRange ReplicaCount = new(1, 1000);
 

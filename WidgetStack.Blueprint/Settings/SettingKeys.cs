@@ -51,6 +51,10 @@ public static class SettingKeys
     public const string MinReplicas = "minReplicas";
     public const string MaxReplicas = "maxReplicas";
     public const string CpuTargetPercent = "cpuTargetPercent";
+    public const string RequestsPerTarget = "requestsPerTarget";
+    public const string AlarmEmails = "alarmEmails";
+    public const string Alarm5xxPerMinute = "alarm5xxPerMinute";
+    public const string AlarmMinutes = "alarmMinutes";
 
     /// <summary>Every key and its declared type.</summary>
     public static readonly IReadOnlyDictionary<string, ConfigType> Types = new Dictionary<string, ConfigType>
@@ -95,6 +99,10 @@ public static class SettingKeys
         [MinReplicas] = ConfigType.Integer,
         [MaxReplicas] = ConfigType.Integer,
         [CpuTargetPercent] = ConfigType.Integer,
+        [RequestsPerTarget] = ConfigType.Integer,
+        [AlarmEmails] = ConfigType.StringArray,
+        [Alarm5xxPerMinute] = ConfigType.Integer,
+        [AlarmMinutes] = ConfigType.Integer,
     };
 
     /// <summary>Keys whose value may be a <c>secure:</c> secret: the design never needs to read them offline.</summary>

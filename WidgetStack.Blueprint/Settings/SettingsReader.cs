@@ -45,6 +45,7 @@ public static class SettingsReader
         var scaling = ReadScaling(reader);
         var deployment = ReadDeployment(reader, scaling);
         var loadBalancer = ReadLoadBalancer(reader, region);
+        var alarms = ReadAlarms(reader);
         CheckSubnetsHoldPeak(reader, network, scaling, deployment);
 
         if (reader.Errors.Count > 0)
@@ -52,7 +53,7 @@ public static class SettingsReader
             throw new SettingsException(config.Stack, reader.Errors);
         }
 
-        return new WidgetSettings(config.Project, config.Stack, region, account, network, task, scaling, deployment, loadBalancer);
+        return new WidgetSettings(config.Project, config.Stack, region, account, network, task, scaling, deployment, loadBalancer, alarms);
     }
 
     private static void RejectUnknownKeys(StackConfig config, ConfigReader reader)
@@ -209,6 +210,7 @@ public static class SettingsReader
         var min = reader.Integer(K.MinReplicas, ScalingSettings.ReplicaCount, "tasks");
         var max = reader.Integer(K.MaxReplicas, ScalingSettings.ReplicaCount, "tasks");
         var target = reader.Integer(K.CpuTargetPercent, ScalingSettings.CpuTarget, "percent");
+        var requests = reader.Integer(K.RequestsPerTarget, ScalingSettings.RequestTarget, "requests per minute per task");
         if (autoscaling && reader.AllValid(K.Replicas, K.MinReplicas, K.MaxReplicas, K.Autoscaling))
         {
             if (min > replicas)
@@ -222,7 +224,7 @@ public static class SettingsReader
             }
         }
 
-        return new ScalingSettings(replicas, autoscaling, min, max, target);
+        return new ScalingSettings(replicas, autoscaling, min, max, target, requests);
     }
 
     private static DeploymentSettings ReadDeployment(ConfigReader reader, ScalingSettings scaling)
@@ -253,6 +255,21 @@ public static class SettingsReader
                 + $"{RollingDeployment.TasksKeptRunning(stuck, minHealthy)} and allows {RollingDeployment.TasksAllowed(stuck, max)} tasks, "
                 + "so ECS can neither stop nor start one and the deploy stalls",
                 $"percents that let ECS stop or start at least one task for every replica count from {scaling.Fewest} to {scaling.Most} (e.g. 50 with maxPercent 200)");
+        }
+
+        if (scaling.RequestsPerTarget > 0 && reader.AllValid(K.RequestsPerTarget, K.Autoscaling, K.DeploymentStrategy))
+        {
+            if (!scaling.Autoscaling)
+            {
+                reader.Fail(K.RequestsPerTarget, $"set while {K.Qualified(K.Autoscaling)} is false", $"0, or turn {K.Qualified(K.Autoscaling)} on");
+            }
+            else if (strategy == DeploymentStrategy.BlueGreen)
+            {
+                reader.Fail(
+                    K.RequestsPerTarget,
+                    "set with blue/green, where ECS swaps the production target group on every deploy and a request target would follow the wrong one",
+                    $"0 with {K.Qualified(K.DeploymentStrategy)} = blueGreen (CPU tracking still scales)");
+            }
         }
 
         return new DeploymentSettings(strategy, minHealthy, max, breaker, rollback, bake, grace);
@@ -292,6 +309,24 @@ public static class SettingsReader
         var domain = ReadDomain(reader, certificate);
         var waf = reader.Boolean(K.Waf);
         return new LoadBalancerSettings(certificate, protection, new HealthCheckSettings(path, interval, timeout, healthy, unhealthy), delay, domain, accessLogs, accessLogDays, waf);
+    }
+
+    private static AlarmSettings ReadAlarms(ConfigReader reader)
+    {
+        const string allowed = "a list of e-mail addresses such as ops@example.com, or []";
+        var emails = reader.List(K.AlarmEmails, allowed);
+        if (reader.AllValid(K.AlarmEmails) && emails.FirstOrDefault(e => !AwsNames.IsEmailAddress(e)) is { } bad)
+        {
+            reader.Fail(K.AlarmEmails, $"'{bad}' is not an e-mail address", allowed);
+        }
+        else if (emails.Distinct(StringComparer.OrdinalIgnoreCase).Count() != emails.Count)
+        {
+            reader.Fail(K.AlarmEmails, "an address is listed twice", allowed);
+        }
+
+        var fiveXx = reader.Integer(K.Alarm5xxPerMinute, AlarmSettings.FiveXx, "responses per minute");
+        var minutes = reader.Integer(K.AlarmMinutes, AlarmSettings.EvaluationMinutes, "minutes");
+        return new AlarmSettings(emails, fiveXx, minutes);
     }
 
     private static DomainSettings? ReadDomain(ConfigReader reader, string? certificate)

@@ -10,6 +10,7 @@ namespace WidgetStack.Blueprint.Settings;
 /// <param name="Scaling">Replica count and autoscaling.</param>
 /// <param name="Deployment">How deploys replace tasks.</param>
 /// <param name="LoadBalancer">Listeners and health check.</param>
+/// <param name="Alarms">Alarm thresholds and who is told.</param>
 public sealed record WidgetSettings(
     string Project,
     string Stack,
@@ -19,4 +20,5 @@ public sealed record WidgetSettings(
     TaskSettings Task,
     ScalingSettings Scaling,
     DeploymentSettings Deployment,
-    LoadBalancerSettings LoadBalancer);
+    LoadBalancerSettings LoadBalancer,
+    AlarmSettings Alarms);

@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+
+namespace WidgetStack.Tests;
+
+/// <summary>Alarms, their encrypted topic, the deployment alarms of the service and request-based scaling, as they reach the mock runtime.</summary>
+public class MonitoringTests
+{
+    private const string Alarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    private const string TopicArn = "arn:aws:mock:::aws:sns/topic:Topic/widget-alarms";
+
+    [Test]
+    public async Task Prod_alarms_on_5xx_and_unhealthy_tasks_of_its_target_group_and_on_the_load_balancer_5xx()
+    {
+        var run = await StackRun.RunAsync("prod");
+        var alarms = run.OfType(Alarm).ToDictionary(a => a.Text("name")!);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(alarms.Keys, Is.EquivalentTo(new[] { "widget-prod-widget-tasks-5xx", "widget-prod-widget-tasks-unhealthy", "widget-prod-alb-5xx" }));
+            AssertAlarm(alarms["widget-prod-widget-tasks-5xx"], "HTTPCode_Target_5XX_Count", "Sum", 10, withTargetGroup: true);
+            AssertAlarm(alarms["widget-prod-widget-tasks-unhealthy"], "UnHealthyHostCount", "Maximum", 1, withTargetGroup: true);
+            AssertAlarm(alarms["widget-prod-alb-5xx"], "HTTPCode_ELB_5XX_Count", "Sum", 10, withTargetGroup: false);
+        });
+    }
+
+    [Test]
+    public async Task The_thresholds_and_minutes_come_from_the_stack_file()
+    {
+        var run = await StackRun.RunAsync("prod", ("alarm5xxPerMinute", "25"), ("alarmMinutes", "5"));
+        var alarm = run.OfType(Alarm).Single(a => a.Text("name") == "widget-prod-alb-5xx");
+
+        Assert.That((alarm.Number("threshold"), alarm.Number("evaluationPeriods")), Is.EqualTo((25, 5)));
+    }
+
+    [Test]
+    public async Task The_service_rolls_a_deployment_back_on_any_alarm()
+    {
+        var run = await StackRun.RunAsync("prod");
+        var alarms = Inputs.Map(run.Single("aws:ecs/service:Service").At("alarms"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(alarms["enable"], Is.True);
+            Assert.That(alarms["rollback"], Is.True);
+            Assert.That(alarms["alarmNames"], Is.EquivalentTo(new[] { "widget-prod-widget-tasks-5xx", "widget-prod-widget-tasks-unhealthy", "widget-prod-alb-5xx" }));
+        });
+    }
+
+    [Test]
+    public async Task The_topic_is_encrypted_with_a_rotated_key_CloudWatch_may_use_and_mails_the_listed_addresses()
+    {
+        var run = await StackRun.RunAsync("prod");
+        var key = run.Single("aws:kms/key:Key", "widget-alarms-key");
+        var statements = JsonNode.Parse(key.Text("policy")!)!["Statement"]!.AsArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Single("aws:sns/topic:Topic").Text("kmsMasterKeyId"), Is.EqualTo("arn:aws:mock:::aws:kms/key:Key/widget-alarms-key"));
+            Assert.That(key.At("enableKeyRotation"), Is.True);
+            Assert.That(statements[0]!["Principal"]!["AWS"]!.GetValue<string>(), Is.EqualTo("arn:aws:iam::123456789012:root"));
+            Assert.That(statements[1]!["Principal"]!["Service"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { "cloudwatch.amazonaws.com" }));
+            Assert.That(statements[1]!["Action"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { "kms:Decrypt", "kms:GenerateDataKey*" }));
+            var subscription = run.Single("aws:sns/topicSubscription:TopicSubscription");
+            Assert.That((subscription.Text("topic"), subscription.Text("protocol"), subscription.Text("endpoint")), Is.EqualTo((TopicArn, "email", "widget-ops@example.com")));
+        });
+    }
+
+    [Test]
+    public async Task Prod_also_scales_on_requests_per_task_of_its_production_target_group()
+    {
+        var run = await StackRun.RunAsync("prod");
+        var policy = Inputs.Map(run.Single("aws:appautoscaling/policy:Policy", "widget-request-tracking").At("targetTrackingScalingPolicyConfiguration"));
+        var metric = Inputs.Map(policy["predefinedMetricSpecification"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(metric["predefinedMetricType"], Is.EqualTo("ALBRequestCountPerTarget"));
+            Assert.That(metric["resourceLabel"], Is.EqualTo("app/widget-alb/50dc6c495c0c9188/targetgroup/widget-tasks/73e2d6bc24d8a067"));
+            Assert.That(policy["targetValue"], Is.EqualTo(1000));
+        });
+    }
+
+    [Test]
+    public async Task Dev_alarms_too_but_mails_nobody_and_scales_on_nothing()
+    {
+        var run = await StackRun.RunAsync("dev");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.OfType(Alarm), Has.Count.EqualTo(3));
+            Assert.That(run.OfType("aws:sns/topicSubscription:TopicSubscription"), Is.Empty);
+            Assert.That(run.OfType("aws:appautoscaling/policy:Policy"), Is.Empty);
+        });
+    }
+
+    private static void AssertAlarm(Pulumi.Testing.MockResourceArgs alarm, string metric, string statistic, int threshold, bool withTargetGroup)
+    {
+        var dimensions = Inputs.Map(alarm.At("dimensions"));
+        Assert.That(alarm.Text("namespace"), Is.EqualTo("AWS/ApplicationELB"));
+        Assert.That(alarm.Text("metricName"), Is.EqualTo(metric));
+        Assert.That(alarm.Text("statistic"), Is.EqualTo(statistic));
+        Assert.That(alarm.Number("threshold"), Is.EqualTo(threshold));
+        Assert.That(alarm.Number("period"), Is.EqualTo(60));
+        Assert.That(alarm.Number("evaluationPeriods"), Is.EqualTo(3));
+        Assert.That(alarm.Text("comparisonOperator"), Is.EqualTo("GreaterThanOrEqualToThreshold"));
+        Assert.That(alarm.Text("treatMissingData"), Is.EqualTo("notBreaching"));
+        Assert.That(alarm.List("alarmActions"), Is.EqualTo(new[] { TopicArn }));
+        Assert.That(alarm.List("okActions"), Is.EqualTo(new[] { TopicArn }));
+        Assert.That(dimensions["LoadBalancer"], Is.EqualTo("app/widget-alb/50dc6c495c0c9188"));
+        Assert.That(dimensions.GetValueOrDefault("TargetGroup"), Is.EqualTo(withTargetGroup ? "targetgroup/widget-tasks/73e2d6bc24d8a067" : null));
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Pulumi;
+using WidgetStack.Blueprint.Design;
+using CloudWatch = Pulumi.Aws.CloudWatch;
+using Kms = Pulumi.Aws.Kms;
+using Sns = Pulumi.Aws.Sns;
+
+namespace WidgetStack;
+
+/// <summary>What the alarms watch: the load balancer and its target groups, by name.</summary>
+/// <param name="Design">Alarms, topic and addresses.</param>
+/// <param name="LoadBalancer">The load balancer component.</param>
+public sealed record MonitoringArgs(MonitoringDesign Design, LoadBalancer LoadBalancer);
+
+/// <summary>
+/// The alarms of <see cref="MonitoringDesign"/>, the encrypted SNS topic they publish to, its key
+/// and the e-mail subscriptions. The service names the alarms as its deployment alarms.
+/// </summary>
+public sealed class Monitoring : ComponentResource
+{
+    /// <summary>Builds the key, topic, subscriptions and alarms.</summary>
+    public Monitoring(string name, MonitoringArgs args, ComponentResourceOptions? options = null)
+        : base("widget:monitoring:Monitoring", name, options)
+    {
+        var design = args.Design;
+        var child = new CustomResourceOptions { Parent = this };
+        var key = new Kms.Key(design.KeyName, new Kms.KeyArgs
+        {
+            Description = "Encrypts the widget stack's alarm topic",
+            EnableKeyRotation = true,
+            DeletionWindowInDays = LogEncryptionDesign.DeletionWindowDays,
+            Policy = KeyPolicy(design),
+        }, child);
+        Topic = new Sns.Topic(design.TopicName, new Sns.TopicArgs { KmsMasterKeyId = key.Arn }, child);
+        foreach (var (email, index) in design.Emails.Select((email, index) => (email, index)))
+        {
+            _ = new Sns.TopicSubscription($"{design.TopicName}-email-{index}", new Sns.TopicSubscriptionArgs
+            {
+                Topic = Topic.Arn,
+                Protocol = "email",
+                Endpoint = email,
+            }, child);
+        }
+
+        var groups = new[] { args.LoadBalancer.ProductionTargetGroup, args.LoadBalancer.AlternateTargetGroup }
+            .OfType<Pulumi.Aws.LB.TargetGroup>()
+            .ToDictionary(g => g.GetResourceName());
+        Alarms = [.. design.Alarms.Select(alarm => new CloudWatch.MetricAlarm(alarm.Name, new CloudWatch.MetricAlarmArgs
+        {
+            Name = alarm.Name,
+            AlarmDescription = alarm.Description,
+            Namespace = AlarmDesign.Namespace,
+            MetricName = alarm.MetricName,
+            Statistic = alarm.Statistic,
+            Period = AlarmDesign.PeriodSeconds,
+            EvaluationPeriods = design.EvaluationMinutes,
+            Threshold = alarm.Threshold,
+            ComparisonOperator = AlarmDesign.ComparisonOperator,
+            TreatMissingData = AlarmDesign.TreatMissingData,
+            Dimensions = alarm.TargetGroup is { } group
+                ? new InputMap<string> { ["LoadBalancer"] = args.LoadBalancer.ArnSuffix, ["TargetGroup"] = groups[group].ArnSuffix }
+                : new InputMap<string> { ["LoadBalancer"] = args.LoadBalancer.ArnSuffix },
+            AlarmActions = { Topic.Arn },
+            OkActions = { Topic.Arn },
+        }, child))];
+        RegisterOutputs(new Dictionary<string, object?> { ["topicArn"] = Topic.Arn });
+    }
+
+    /// <summary>The topic the alarms publish to.</summary>
+    public Sns.Topic Topic { get; }
+
+    /// <summary>The alarms, which the service waits for and names as its deployment alarms.</summary>
+    public IReadOnlyList<CloudWatch.MetricAlarm> Alarms { get; }
+
+    private static string KeyPolicy(MonitoringDesign design) => JsonSerializer.Serialize(new
+    {
+        Version = "2012-10-17",
+        Statement = new object[]
+        {
+            new { Sid = "AccountAdministers", Effect = "Allow", Principal = new { AWS = design.AccountRootArn }, Action = "kms:*", Resource = "*" },
+            new
+            {
+                Sid = "PublishersEncrypt",
+                Effect = "Allow",
+                Principal = new { Service = MonitoringDesign.Publishers },
+                Action = new[] { "kms:Decrypt", "kms:GenerateDataKey*" },
+                Resource = "*",
+            },
+        },
+    });
+}
