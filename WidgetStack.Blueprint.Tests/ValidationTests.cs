@@ -108,6 +108,8 @@ public class ValidationTests
         Case("alarmMinutes above an hour", "widget:alarmMinutes", ("widget:alarmMinutes", "61")),
         Case("requestsPerTarget without autoscaling", "widget:requestsPerTarget", ("widget:requestsPerTarget", "500")),
         Case("requestsPerTarget with blue/green", "widget:requestsPerTarget", ("widget:requestsPerTarget", "500"), ("widget:autoscaling", "true"), ("widget:deploymentStrategy", "blueGreen")),
+        Case("monthlyBudgetUsd negative", "widget:monthlyBudgetUsd", ("widget:monthlyBudgetUsd", "-5")),
+        Case("budgetAlertPercent zero", "widget:budgetAlertPercent", ("widget:budgetAlertPercent", "0")),
         Case("requestsPerTarget negative", "widget:requestsPerTarget", ("widget:requestsPerTarget", "-1")),
         Case("logEncryption not a boolean", "widget:logEncryption", ("widget:logEncryption", "kms")),
         Case("waf not a boolean", "widget:waf", ("widget:waf", "on")),

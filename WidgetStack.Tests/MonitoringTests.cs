@@ -47,7 +47,7 @@ public class MonitoringTests
     }
 
     [Test]
-    public async Task The_topic_is_encrypted_with_a_rotated_key_CloudWatch_may_use_and_mails_the_listed_addresses()
+    public async Task The_topic_is_encrypted_with_a_rotated_key_CloudWatch_and_Budgets_may_use_and_mails_the_listed_addresses()
     {
         var run = await StackRun.RunAsync("prod");
         var key = run.Single("aws:kms/key:Key", "widget-alarms-key");
@@ -58,10 +58,76 @@ public class MonitoringTests
             Assert.That(run.Single("aws:sns/topic:Topic").Text("kmsMasterKeyId"), Is.EqualTo("arn:aws:mock:::aws:kms/key:Key/widget-alarms-key"));
             Assert.That(key.At("enableKeyRotation"), Is.True);
             Assert.That(statements[0]!["Principal"]!["AWS"]!.GetValue<string>(), Is.EqualTo("arn:aws:iam::123456789012:root"));
-            Assert.That(statements[1]!["Principal"]!["Service"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { "cloudwatch.amazonaws.com" }));
+            Assert.That(statements[1]!["Principal"]!["Service"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { "cloudwatch.amazonaws.com", "budgets.amazonaws.com" }));
             Assert.That(statements[1]!["Action"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { "kms:Decrypt", "kms:GenerateDataKey*" }));
             var subscription = run.Single("aws:sns/topicSubscription:TopicSubscription");
             Assert.That((subscription.Text("topic"), subscription.Text("protocol"), subscription.Text("endpoint")), Is.EqualTo((TopicArn, "email", "widget-ops@example.com")));
+        });
+    }
+
+    [Test]
+    public async Task Only_AWS_Budgets_acting_for_the_stack_account_may_publish_to_the_topic()
+    {
+        var run = await StackRun.RunAsync("prod");
+        var policy = run.Single("aws:sns/topicPolicy:TopicPolicy");
+        var statement = JsonNode.Parse(policy.Text("policy")!)!["Statement"]!.AsArray().Single()!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(policy.Text("arn"), Is.EqualTo(TopicArn));
+            Assert.That(statement["Principal"]!["Service"]!.GetValue<string>(), Is.EqualTo("budgets.amazonaws.com"));
+            Assert.That(statement["Action"]!.GetValue<string>(), Is.EqualTo("sns:Publish"));
+            Assert.That(statement["Resource"]!.GetValue<string>(), Is.EqualTo(TopicArn));
+            Assert.That(statement["Condition"]!["StringEquals"]!["aws:SourceAccount"]!.GetValue<string>(), Is.EqualTo("123456789012"));
+        });
+    }
+
+    [Test]
+    public async Task Prod_budgets_400_USD_a_month_of_its_tagged_costs_and_alerts_on_actual_and_forecast_spend()
+    {
+        var run = await StackRun.RunAsync("prod");
+        var budget = run.Single("aws:budgets/budget:Budget");
+        var notifications = budget.List("notifications").Select(Inputs.Map).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(budget.Text("name"), Is.EqualTo("widget-prod-monthly"));
+            Assert.That((budget.Text("budgetType"), budget.Text("timeUnit"), budget.Text("limitAmount"), budget.Text("limitUnit")), Is.EqualTo(("COST", "MONTHLY", "400", "USD")));
+            Assert.That(Inputs.Map(budget.List("costFilters").Single()), Is.EquivalentTo(new Dictionary<string, object>
+            {
+                ["name"] = "TagKeyValue",
+                ["values"] = new object[] { "user:Stack$prod" },
+            }));
+            Assert.That(notifications.Select(n => n["notificationType"]), Is.EqualTo(new[] { "ACTUAL", "FORECASTED" }));
+            foreach (var notification in notifications)
+            {
+                Assert.That(notification["comparisonOperator"], Is.EqualTo("GREATER_THAN"));
+                Assert.That(notification["threshold"], Is.EqualTo(80));
+                Assert.That(notification["thresholdType"], Is.EqualTo("PERCENTAGE"));
+                Assert.That(notification["subscriberSnsTopicArns"], Is.EqualTo(new[] { TopicArn }));
+            }
+        });
+    }
+
+    [Test]
+    public async Task The_dashboard_shows_the_service_and_its_address_is_a_stack_output()
+    {
+        var run = await StackRun.RunAsync("prod");
+        var dashboard = run.Single("aws:cloudwatch/dashboard:Dashboard");
+        var widgets = JsonNode.Parse(dashboard.Text("dashboardBody")!)!["widgets"]!.AsArray();
+        var url = await Pulumi.Utilities.OutputUtilities.GetValueAsync(run.Resources.OfType<WidgetStackRoot>().Single().DashboardUrl);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dashboard.Text("dashboardName"), Is.EqualTo("widget-prod"));
+            Assert.That(widgets.Select(w => w!["properties"]!["title"]!.GetValue<string>()), Is.EqualTo(new[]
+            {
+                "Requests", "5xx responses", "Target response time", "Healthy and unhealthy tasks", "Running against desired tasks", "CPU and memory (%)",
+            }));
+            var metrics = widgets.SelectMany(w => w!["properties"]!["metrics"]!.AsArray()).Select(m => m!.ToJsonString()).ToList();
+            Assert.That(metrics, Does.Contain("""["AWS/ApplicationELB","TargetResponseTime","TargetGroup","targetgroup/widget-tasks/73e2d6bc24d8a067","LoadBalancer","app/widget-alb/50dc6c495c0c9188",{"stat":"p99"}]"""));
+            Assert.That(metrics, Does.Contain("""["ECS/ContainerInsights","RunningTaskCount","ClusterName","widget-cluster","ServiceName","WidgetService",{"stat":"Average"}]"""));
+            Assert.That(url, Is.EqualTo("https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards:name=widget-prod"));
         });
     }
 
@@ -90,6 +156,7 @@ public class MonitoringTests
             Assert.That(run.OfType(Alarm), Has.Count.EqualTo(3));
             Assert.That(run.OfType("aws:sns/topicSubscription:TopicSubscription"), Is.Empty);
             Assert.That(run.OfType("aws:appautoscaling/policy:Policy"), Is.Empty);
+            Assert.That(run.OfType("aws:budgets/budget:Budget"), Is.Empty);
         });
     }
 

@@ -3,6 +3,7 @@ using Pulumi;
 using WidgetStack.Blueprint.Design;
 using CloudWatch = Pulumi.Aws.CloudWatch;
 using Kms = Pulumi.Aws.Kms;
+using Budgets = Pulumi.Aws.Budgets;
 using Sns = Pulumi.Aws.Sns;
 
 namespace WidgetStack;
@@ -32,6 +33,31 @@ public sealed class Monitoring : ComponentResource
             Policy = KeyPolicy(design),
         }, child);
         Topic = new Sns.Topic(design.TopicName, new Sns.TopicArgs { KmsMasterKeyId = key.Arn }, child);
+        _ = new Sns.TopicPolicy($"{design.TopicName}-policy", new Sns.TopicPolicyArgs
+        {
+            Arn = Topic.Arn,
+            Policy = Topic.Arn.Apply(arn => TopicPolicy(design, arn)),
+        }, child);
+        if (design.Budget is { } budget)
+        {
+            _ = new Budgets.Budget(budget.Name, new Budgets.BudgetArgs
+            {
+                Name = budget.Name,
+                BudgetType = "COST",
+                TimeUnit = "MONTHLY",
+                LimitAmount = budget.AmountUsd.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                LimitUnit = "USD",
+                CostFilters = { new Budgets.Inputs.BudgetCostFilterArgs { Name = "TagKeyValue", Values = { budget.TagFilter } } },
+                Notifications = [.. BudgetDesign.NotificationTypes.Select(type => new Budgets.Inputs.BudgetNotificationArgs
+                {
+                    NotificationType = type,
+                    ComparisonOperator = "GREATER_THAN",
+                    Threshold = budget.AlertPercent,
+                    ThresholdType = "PERCENTAGE",
+                    SubscriberSnsTopicArns = { Topic.Arn },
+                })],
+            }, child);
+        }
         foreach (var (email, index) in design.Emails.Select((email, index) => (email, index)))
         {
             _ = new Sns.TopicSubscription($"{design.TopicName}-email-{index}", new Sns.TopicSubscriptionArgs
@@ -71,6 +97,24 @@ public sealed class Monitoring : ComponentResource
 
     /// <summary>The alarms, which the service waits for and names as its deployment alarms.</summary>
     public IReadOnlyList<CloudWatch.MetricAlarm> Alarms { get; }
+
+    /// <summary>Lets AWS Budgets publish budget alerts, for this account only.</summary>
+    private static string TopicPolicy(MonitoringDesign design, string topicArn) => JsonSerializer.Serialize(new
+    {
+        Version = "2012-10-17",
+        Statement = new[]
+        {
+            new
+            {
+                Sid = "BudgetsPublish",
+                Effect = "Allow",
+                Principal = new { Service = "budgets.amazonaws.com" },
+                Action = "sns:Publish",
+                Resource = topicArn,
+                Condition = new { StringEquals = new Dictionary<string, string> { ["aws:SourceAccount"] = design.AccountId } },
+            },
+        },
+    });
 
     private static string KeyPolicy(MonitoringDesign design) => JsonSerializer.Serialize(new
     {

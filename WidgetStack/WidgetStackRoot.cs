@@ -32,6 +32,10 @@ public sealed class WidgetStackRoot : Stack
     [Output("vpcId")]
     public Output<string> VpcId { get; private set; }
 
+    /// <summary>The CloudWatch dashboard of the stack, in the console.</summary>
+    [Output("dashboardUrl")]
+    public Output<string> DashboardUrl { get; private set; }
+
     /// <summary>Public subnet ids, in zone order.</summary>
     [Output("publicSubnetIds")]
     public Output<ImmutableArray<string>> PublicSubnetIds { get; private set; }
@@ -65,6 +69,7 @@ public sealed class WidgetStackRoot : Stack
             "widget-service",
             new WidgetServiceArgs(design.Service, design.Iam, design.Settings.Region, network.PrivateSubnetIds, firewall.TaskGroupId, loadBalancer, logKeyArn, monitoring));
 
+        DashboardUrl = Dashboard.Create(design.Monitoring, design.Settings.Region, loadBalancer, service, monitoring);
         var scheme = design.Settings.LoadBalancer.Https ? "https" : "http";
         Url = design.LoadBalancer.Domain is { } domain ? Output.Create($"https://{domain.Name}") : Output.Format($"{scheme}://{loadBalancer.DnsName}");
         AlbDnsName = loadBalancer.DnsName;

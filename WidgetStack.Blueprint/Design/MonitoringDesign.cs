@@ -37,11 +37,22 @@ public sealed record AlarmDesign(string Name, string Description, string MetricN
 /// <param name="Emails">Addresses subscribed to the topic.</param>
 /// <param name="EvaluationMinutes">Consecutive breaching minutes before an alarm fires.</param>
 /// <param name="Alarms">The alarms.</param>
+/// <param name="Budget">The monthly cost budget that alerts the topic, or null.</param>
+/// <param name="DashboardName">Name of the CloudWatch dashboard of the stack.</param>
+/// <param name="AccountId">The stack's account, which alone may have AWS Budgets publish to the topic.</param>
 public sealed record MonitoringDesign(
-    string TopicName, string KeyName, string AccountRootArn, IReadOnlyList<string> Emails, int EvaluationMinutes, IReadOnlyList<AlarmDesign> Alarms)
+    string TopicName,
+    string KeyName,
+    string AccountRootArn,
+    IReadOnlyList<string> Emails,
+    int EvaluationMinutes,
+    IReadOnlyList<AlarmDesign> Alarms,
+    BudgetDesign? Budget,
+    string DashboardName,
+    string AccountId)
 {
     /// <summary>Services that publish to the topic and so must use its key.</summary>
-    public static readonly IReadOnlyList<string> Publishers = ["cloudwatch.amazonaws.com"];
+    public static readonly IReadOnlyList<string> Publishers = ["cloudwatch.amazonaws.com", "budgets.amazonaws.com"];
 
     /// <summary>List price of one standard alarm, USD per month.</summary>
     public const decimal UsdPerAlarmMonth = 0.10m;
@@ -61,6 +72,15 @@ public sealed record MonitoringDesign(
             .. perGroup,
             new AlarmDesign($"{prefix}-alb-5xx", "The load balancer itself answers 5xx (no healthy task, or a timeout)", "HTTPCode_ELB_5XX_Count", "Sum", alarms.FiveXxPerMinute, null),
         ];
-        return new MonitoringDesign("widget-alarms", "widget-alarms-key", $"arn:{settings.Task.Image.Partition}:iam::{settings.AccountId}:root", alarms.Emails, alarms.Minutes, all);
+        return new MonitoringDesign(
+            "widget-alarms",
+            "widget-alarms-key",
+            $"arn:{settings.Task.Image.Partition}:iam::{settings.AccountId}:root",
+            alarms.Emails,
+            alarms.Minutes,
+            all,
+            BudgetDesign.From(settings),
+            prefix,
+            settings.AccountId);
     }
 }

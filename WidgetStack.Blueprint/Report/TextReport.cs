@@ -128,6 +128,10 @@ public static class TextReport
         yield return Table(
             ["Alarm", "Metric", "Fires at", "Means"],
             monitoring.Alarms.Select(a => new[] { a.Name, $"{a.MetricName} ({a.Statistic})", $">= {a.Threshold} per minute", a.Description }));
+        yield return Line(monitoring.Budget is { } budget
+            ? $"Budget {budget.Name}: {budget.AmountUsd} USD a month of costs tagged {budget.TagFilter}; actual and forecast spend alert the topic at {budget.AlertPercent}%"
+            : "Budget: none");
+        yield return Line($"Dashboard {monitoring.DashboardName}: requests, 5xx, response time p50/p99, healthy hosts, running against desired tasks, CPU and memory");
         yield return Line("");
 
         yield return Line("IAM roles");

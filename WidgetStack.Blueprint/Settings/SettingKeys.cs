@@ -55,6 +55,8 @@ public static class SettingKeys
     public const string AlarmEmails = "alarmEmails";
     public const string Alarm5xxPerMinute = "alarm5xxPerMinute";
     public const string AlarmMinutes = "alarmMinutes";
+    public const string MonthlyBudgetUsd = "monthlyBudgetUsd";
+    public const string BudgetAlertPercent = "budgetAlertPercent";
 
     /// <summary>Every key and its declared type.</summary>
     public static readonly IReadOnlyDictionary<string, ConfigType> Types = new Dictionary<string, ConfigType>
@@ -103,6 +105,8 @@ public static class SettingKeys
         [AlarmEmails] = ConfigType.StringArray,
         [Alarm5xxPerMinute] = ConfigType.Integer,
         [AlarmMinutes] = ConfigType.Integer,
+        [MonthlyBudgetUsd] = ConfigType.Integer,
+        [BudgetAlertPercent] = ConfigType.Integer,
     };
 
     /// <summary>Keys whose value may be a <c>secure:</c> secret: the design never needs to read them offline.</summary>

@@ -326,7 +326,9 @@ public static class SettingsReader
 
         var fiveXx = reader.Integer(K.Alarm5xxPerMinute, AlarmSettings.FiveXx, "responses per minute");
         var minutes = reader.Integer(K.AlarmMinutes, AlarmSettings.EvaluationMinutes, "minutes");
-        return new AlarmSettings(emails, fiveXx, minutes);
+        var budget = reader.Integer(K.MonthlyBudgetUsd, AlarmSettings.Budget, "USD");
+        var alertPercent = reader.Integer(K.BudgetAlertPercent, AlarmSettings.AlertPercent, "percent");
+        return new AlarmSettings(emails, fiveXx, minutes, budget, alertPercent);
     }
 
     private static DomainSettings? ReadDomain(ConfigReader reader, string? certificate)
