@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Pulumi;
 using WidgetStack.Blueprint.Design;
+using Budgets = Pulumi.Aws.Budgets;
 using CloudWatch = Pulumi.Aws.CloudWatch;
 using Kms = Pulumi.Aws.Kms;
-using Budgets = Pulumi.Aws.Budgets;
 using Sns = Pulumi.Aws.Sns;
 
 namespace WidgetStack;
