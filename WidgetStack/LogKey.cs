@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Pulumi;
 using WidgetStack.Blueprint.Design;
-using Kms = Pulumi.Aws.Kms;
 
 namespace WidgetStack;
 
@@ -16,13 +14,15 @@ public sealed class LogKey : ComponentResource
     public LogKey(string name, LogEncryptionDesign design, ComponentResourceOptions? options = null)
         : base("widget:logs:LogKey", name, options)
     {
-        var key = new Kms.Key(design.KeyName, new Kms.KeyArgs
+        var key = StackKey.Create(design.KeyName, "Encrypts the widget stack's CloudWatch log groups", design.AccountRootArn, new
         {
-            Description = "Encrypts the widget stack's CloudWatch log groups",
-            EnableKeyRotation = true,
-            DeletionWindowInDays = LogEncryptionDesign.DeletionWindowDays,
-            Policy = KeyPolicy(design),
-        }, new CustomResourceOptions { Parent = this });
+            Sid = "CloudWatchLogsEncrypts",
+            Effect = "Allow",
+            Principal = new { Service = design.LogsServicePrincipal },
+            Action = LogEncryptionDesign.LogsActions,
+            Resource = "*",
+            Condition = new { ArnLike = new Dictionary<string, string> { ["kms:EncryptionContext:aws:logs:arn"] = design.LogGroupArnPattern } },
+        }, this);
         Arn = key.Arn;
         RegisterOutputs(new Dictionary<string, object?> { ["arn"] = Arn });
     }
@@ -30,23 +30,4 @@ public sealed class LogKey : ComponentResource
     /// <summary>The key's ARN, which the log groups name.</summary>
     [Output]
     public Output<string> Arn { get; private set; }
-
-    private static string KeyPolicy(LogEncryptionDesign design) => JsonSerializer.Serialize(new
-    {
-        Version = "2012-10-17",
-        Statement = new object[]
-        {
-            // Without it nobody could ever manage the key again; IAM policies of the account decide who may.
-            new { Sid = "AccountAdministers", Effect = "Allow", Principal = new { AWS = design.AccountRootArn }, Action = "kms:*", Resource = "*" },
-            new
-            {
-                Sid = "CloudWatchLogsEncrypts",
-                Effect = "Allow",
-                Principal = new { Service = design.LogsServicePrincipal },
-                Action = LogEncryptionDesign.LogsActions,
-                Resource = "*",
-                Condition = new { ArnLike = new Dictionary<string, string> { ["kms:EncryptionContext:aws:logs:arn"] = design.LogGroupArnPattern } },
-            },
-        },
-    });
 }

@@ -3,7 +3,6 @@ using Pulumi;
 using WidgetStack.Blueprint.Design;
 using Budgets = Pulumi.Aws.Budgets;
 using CloudWatch = Pulumi.Aws.CloudWatch;
-using Kms = Pulumi.Aws.Kms;
 using Sns = Pulumi.Aws.Sns;
 
 namespace WidgetStack;
@@ -25,13 +24,14 @@ public sealed class Monitoring : ComponentResource
     {
         var design = args.Design;
         var child = new CustomResourceOptions { Parent = this };
-        var key = new Kms.Key(design.KeyName, new Kms.KeyArgs
+        var key = StackKey.Create(design.KeyName, "Encrypts the widget stack's alarm topic", design.AccountRootArn, new
         {
-            Description = "Encrypts the widget stack's alarm topic",
-            EnableKeyRotation = true,
-            DeletionWindowInDays = LogEncryptionDesign.DeletionWindowDays,
-            Policy = KeyPolicy(design),
-        }, child);
+            Sid = "PublishersEncrypt",
+            Effect = "Allow",
+            Principal = new { Service = MonitoringDesign.Publishers },
+            Action = new[] { "kms:Decrypt", "kms:GenerateDataKey*" },
+            Resource = "*",
+        }, this);
         Topic = new Sns.Topic(design.TopicName, new Sns.TopicArgs { KmsMasterKeyId = key.Arn }, child);
         _ = new Sns.TopicPolicy($"{design.TopicName}-policy", new Sns.TopicPolicyArgs
         {
@@ -112,23 +112,6 @@ public sealed class Monitoring : ComponentResource
                 Action = "sns:Publish",
                 Resource = topicArn,
                 Condition = new { StringEquals = new Dictionary<string, string> { ["aws:SourceAccount"] = design.AccountId } },
-            },
-        },
-    });
-
-    private static string KeyPolicy(MonitoringDesign design) => JsonSerializer.Serialize(new
-    {
-        Version = "2012-10-17",
-        Statement = new object[]
-        {
-            new { Sid = "AccountAdministers", Effect = "Allow", Principal = new { AWS = design.AccountRootArn }, Action = "kms:*", Resource = "*" },
-            new
-            {
-                Sid = "PublishersEncrypt",
-                Effect = "Allow",
-                Principal = new { Service = MonitoringDesign.Publishers },
-                Action = new[] { "kms:Decrypt", "kms:GenerateDataKey*" },
-                Resource = "*",
             },
         },
     });

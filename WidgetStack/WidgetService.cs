@@ -254,7 +254,27 @@ public sealed class WidgetService : ComponentResource
             MinCapacity = scaling.MinReplicas,
             MaxCapacity = scaling.MaxReplicas,
         }, child);
-        _ = new Aws.AppAutoScaling.Policy("widget-cpu-tracking", new Aws.AppAutoScaling.PolicyArgs
+        Track("widget-cpu-tracking", target, scaling, scaling.CpuTargetPercent, new() { PredefinedMetricType = "ECSServiceAverageCPUUtilization" }, child);
+        if (scaling.RequestsPerTarget is { } requests)
+        {
+            Track("widget-request-tracking", target, scaling, requests, new()
+            {
+                PredefinedMetricType = "ALBRequestCountPerTarget",
+                // app/<lb-name>/<lb-id>/targetgroup/<tg-name>/<tg-id>
+                ResourceLabel = Output.Format($"{loadBalancer.ArnSuffix}/{loadBalancer.ProductionTargetGroup.ArnSuffix}"),
+            }, child);
+        }
+    }
+
+    /// <summary>A target-tracking policy that keeps <paramref name="metric"/> at <paramref name="targetValue"/>.</summary>
+    private static void Track(
+        string name,
+        Aws.AppAutoScaling.Target target,
+        AutoscalingDesign scaling,
+        double targetValue,
+        Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs metric,
+        CustomResourceOptions child) =>
+        _ = new Aws.AppAutoScaling.Policy(name, new Aws.AppAutoScaling.PolicyArgs
         {
             PolicyType = "TargetTrackingScaling",
             ServiceNamespace = target.ServiceNamespace,
@@ -262,36 +282,10 @@ public sealed class WidgetService : ComponentResource
             ResourceId = target.ResourceId,
             TargetTrackingScalingPolicyConfiguration = new Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs
             {
-                PredefinedMetricSpecification = new Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs
-                {
-                    PredefinedMetricType = "ECSServiceAverageCPUUtilization",
-                },
-                TargetValue = scaling.CpuTargetPercent,
+                PredefinedMetricSpecification = metric,
+                TargetValue = targetValue,
                 ScaleOutCooldown = scaling.ScaleOutCooldownSeconds,
                 ScaleInCooldown = scaling.ScaleInCooldownSeconds,
             },
         }, child);
-        if (scaling.RequestsPerTarget is { } requests)
-        {
-            _ = new Aws.AppAutoScaling.Policy("widget-request-tracking", new Aws.AppAutoScaling.PolicyArgs
-            {
-                PolicyType = "TargetTrackingScaling",
-                ServiceNamespace = target.ServiceNamespace,
-                ScalableDimension = target.ScalableDimension,
-                ResourceId = target.ResourceId,
-                TargetTrackingScalingPolicyConfiguration = new Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs
-                {
-                    PredefinedMetricSpecification = new Aws.AppAutoScaling.Inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs
-                    {
-                        PredefinedMetricType = "ALBRequestCountPerTarget",
-                        // app/<lb-name>/<lb-id>/targetgroup/<tg-name>/<tg-id>
-                        ResourceLabel = Output.Format($"{loadBalancer.ArnSuffix}/{loadBalancer.ProductionTargetGroup.ArnSuffix}"),
-                    },
-                    TargetValue = requests,
-                    ScaleOutCooldown = scaling.ScaleOutCooldownSeconds,
-                    ScaleInCooldown = scaling.ScaleInCooldownSeconds,
-                },
-            }, child);
-        }
-    }
 }

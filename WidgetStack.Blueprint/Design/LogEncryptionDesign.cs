@@ -11,9 +11,6 @@ namespace WidgetStack.Blueprint.Design;
 /// <param name="LogGroupArnPattern">The log groups the service may use the key for (the encryption context).</param>
 public sealed record LogEncryptionDesign(string KeyName, string AccountRootArn, string LogsServicePrincipal, string LogGroupArnPattern)
 {
-    /// <summary>Days before a deleted key is gone (the longest AWS allows, to undo a mistake).</summary>
-    public const int DeletionWindowDays = 30;
-
     /// <summary>What CloudWatch Logs may do with the key.</summary>
     public static readonly IReadOnlyList<string> LogsActions = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
 
