@@ -156,6 +156,33 @@ public class CommandLineTests
         });
     }
 
+    [TestCase("us-east-1", "127311923021")]
+    [TestCase("us-east-2", "033677994240")]
+    [TestCase("us-west-1", "027434742980")]
+    [TestCase("us-west-2", "797873946194")]
+    [TestCase("eu-west-1", "156460612806")]
+    [TestCase("eu-central-1", "054676820928")]
+    [TestCase("ap-northeast-1", "582318560864")]
+    [TestCase("ap-southeast-1", "114774131450")]
+    [TestCase("ap-southeast-2", "783225319266")]
+    [TestCase("sa-east-1", "507241528517")]
+    public void The_log_writer_of_an_older_region_is_its_ELB_account(string region, string account) =>
+        Assert.That(Rules.ElbLogDelivery.For(region, "aws"), Is.EqualTo(new Rules.PolicyPrincipal("AWS", $"arn:aws:iam::{account}:root")));
+
+    [Test]
+    public void The_log_writer_of_a_newer_region_is_the_log_delivery_service() =>
+        Assert.That(Rules.ElbLogDelivery.For("ap-southeast-7", "aws"), Is.EqualTo(new Rules.PolicyPrincipal("Service", "logdelivery.elasticloadbalancing.amazonaws.com")));
+
+    [Test]
+    public void An_unprotected_stack_says_its_log_bucket_goes_with_it()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(("widget:deletionProtection", "false")));
+
+        var (_, output, _) = Run("qa", "--dir", folder);
+
+        Assert.That(output.Replace("\n", " ", StringComparison.Ordinal), Does.Contain("bucket deleted with its logs when the stack is"));
+    }
+
     [Test]
     public void The_ELB_log_delivery_table_holds_the_26_regions_opened_before_August_2022()
     {

@@ -222,6 +222,23 @@ public class DesignTests
     }
 
     [Test]
+    public void Prod_keys_are_administered_by_its_account_and_used_by_the_services_that_need_them()
+    {
+        var design = WidgetDesign.Load(Repository.Root, "prod");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(design.LogEncryption, Is.EqualTo(new LogEncryptionDesign(
+                "widget-logs-key", "arn:aws:iam::123456789012:root", "logs.us-east-1.amazonaws.com", "arn:aws:logs:us-east-1:123456789012:log-group:*")));
+            Assert.That(LogEncryptionDesign.LogsActions, Is.EqualTo(new[] { "kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*" }));
+            Assert.That(design.Monitoring.AccountRootArn, Is.EqualTo("arn:aws:iam::123456789012:root"));
+            Assert.That(MonitoringDesign.Publishers, Is.EqualTo(new[] { "cloudwatch.amazonaws.com", "budgets.amazonaws.com" }));
+            Assert.That(design.Monitoring.Budget, Is.EqualTo(new BudgetDesign("widget-prod-monthly", 400, 80, "user:Stack$prod")));
+            Assert.That(BudgetDesign.NotificationTypes, Is.EqualTo(new[] { "ACTUAL", "FORECASTED" }));
+        });
+    }
+
+    [Test]
     public void The_task_logs_to_a_group_of_its_own_stack_under_a_fixed_stream_prefix()
     {
         var logs = WidgetDesign.Load(Repository.Root, "prod").Service.Task.Logs;

@@ -82,7 +82,7 @@ public class ControlsTests
             _ => "FAIL",
         };
 
-        var table = new StringBuilder("| Control | Title | dev | prod | Waiver reason |\n|---|---|---|---|---|\n");
+        var table = new StringBuilder("| Control | Title | How it is decided | dev | prod | Waiver reason |\n|---|---|---|---|---|---|\n");
         foreach (var (d, p) in dev.Zip(prod))
         {
             var reason = (d.Waiver?.Reason, p.Waiver?.Reason) switch
@@ -91,7 +91,7 @@ public class ControlsTests
                 ({ } both, { } same) when both == same => $"dev, prod: {both}",
                 var (devReason, prodReason) => string.Join("; ", new[] { devReason is null ? null : $"dev: {devReason}", prodReason is null ? null : $"prod: {prodReason}" }.OfType<string>()),
             };
-            table.Append($"| {d.Control.Id} | {d.Control.Title} | {Status(d)} | {Status(p)} | {reason} |\n");
+            table.Append($"| {d.Control.Id} | {d.Control.Title} | {d.Control.Rule} | {Status(d)} | {Status(p)} | {reason} |\n");
         }
 
         return table.ToString();
