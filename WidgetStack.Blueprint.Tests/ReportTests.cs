@@ -37,6 +37,15 @@ public class ReportTests
         ExpectedOutput.AssertMatches($"blueprint-{stack}.{extension}", output);
     }
 
+    [Test]
+    public void The_README_diagram_is_the_prod_diagram_the_command_draws()
+    {
+        var (_, diagram, _) = Run("prod", "--dir", Repository.Root, "--format", "mermaid");
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
+
+        Assert.That(readme, Does.Contain("```mermaid\n" + diagram + "```"));
+    }
+
     [TestCase("text", "txt")]
     [TestCase("mermaid", "mmd")]
     public void A_blue_green_HTTPS_stack_prints_its_expected_blueprint(string format, string extension)
