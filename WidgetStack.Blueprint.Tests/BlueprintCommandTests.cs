@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using WidgetStack.Blueprint.Cli;
+using static WidgetStack.Blueprint.Tests.BlueprintRun;
 
 namespace WidgetStack.Blueprint.Tests;
 
@@ -119,13 +120,5 @@ public class BlueprintCommandTests
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, output.Result, error);
-    }
-
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = BlueprintCommand.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
     }
 }

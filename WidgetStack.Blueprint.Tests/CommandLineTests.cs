@@ -1,4 +1,5 @@
 using WidgetStack.Blueprint.Cli;
+using static WidgetStack.Blueprint.Tests.BlueprintRun;
 
 namespace WidgetStack.Blueprint.Tests;
 
@@ -208,13 +209,5 @@ public class CommandLineTests
             Assert.That(output, Does.Not.Contain("Warnings"));
             Assert.That(output.TrimEnd(), Does.EndWith("every log group of the account and region"));
         });
-    }
-
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = BlueprintCommand.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
     }
 }

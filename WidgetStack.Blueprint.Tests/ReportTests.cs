@@ -1,6 +1,7 @@
 using WidgetStack.Blueprint.Cli;
 using WidgetStack.Blueprint.Config;
 using WidgetStack.Blueprint.Settings;
+using static WidgetStack.Blueprint.Tests.BlueprintRun;
 
 namespace WidgetStack.Blueprint.Tests;
 
@@ -85,13 +86,5 @@ public class ReportTests
         var (_, _, error) = Run("qa", "--dir", folder);
 
         Assert.That(error, Is.EqualTo(thrown!.Message + Environment.NewLine));
-    }
-
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = BlueprintCommand.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
     }
 }

@@ -16,8 +16,8 @@ namespace WidgetStack;
 /// <param name="PrivateSubnetIds">Subnets of the tasks.</param>
 /// <param name="TaskGroupId">The tasks' security group.</param>
 /// <param name="LoadBalancer">Target groups and the routing the service must wait for.</param>
-/// <param name="LogKeyArn">The KMS key the task log group is encrypted with, or null for CloudWatch's own.</param>
 /// <param name="Monitoring">The alarms the service rolls a deployment back on.</param>
+/// <param name="LogKeyArn">The KMS key the task log group is encrypted with, or null for CloudWatch's own.</param>
 public sealed record WidgetServiceArgs(
     ServiceDesign Design,
     IamDesign Iam,
@@ -25,8 +25,8 @@ public sealed record WidgetServiceArgs(
     Output<ImmutableArray<string>> PrivateSubnetIds,
     Input<string> TaskGroupId,
     LoadBalancer LoadBalancer,
-    Output<string>? LogKeyArn = null,
-    Monitoring? Monitoring = null);
+    Monitoring Monitoring,
+    Output<string>? LogKeyArn = null);
 
 /// <summary>
 /// The ECS cluster, the task log group, the roles, the task definition of family
@@ -103,7 +103,7 @@ public sealed class WidgetService : ComponentResource
         {
             Parent = this,
             // ECS refuses a target group that no listener forwards to yet.
-            DependsOn = [.. args.LoadBalancer.Routing, .. capacity, .. args.Monitoring?.Alarms ?? []],
+            DependsOn = [.. args.LoadBalancer.Routing, .. capacity, .. args.Monitoring.Alarms],
             IgnoreChanges = [.. OwnedByAws(design)],
             // pulumi up waits for the rollout; give it twice the estimate.
             CustomTimeouts = new CustomTimeouts { Create = timeout, Update = timeout },
@@ -189,9 +189,9 @@ public sealed class WidgetService : ComponentResource
             WaitForSteadyState = true,
             Alarms = new Ecs.Inputs.ServiceAlarmsArgs
             {
-                AlarmNames = [.. args.Monitoring?.Alarms.Select(a => a.Name) ?? []],
-                Enable = args.Monitoring is not null,
-                Rollback = args.Monitoring is not null,
+                AlarmNames = [.. args.Monitoring.Alarms.Select(a => a.Name)],
+                Enable = true,
+                Rollback = true,
             },
             EnableEcsManagedTags = true,
             PropagateTags = "SERVICE",
