@@ -7,16 +7,22 @@ namespace WidgetStack.Blueprint.Tests;
 public class CommandLineTests
 {
     [Test]
-    public void Help_describes_the_stack_argument_and_both_options()
+    public void Help_describes_the_stack_argument_its_options_and_diff()
     {
         var (exit, output, _) = Run("--help");
+        var (diffExit, diffOutput, _) = Run("diff", "--help");
 
-        // The usage line names the host process (dotnet's test host here, WidgetStack.Blueprint for users).
-        var usage = System.Text.RegularExpressions.Regex.Replace(output, @"(?m)^  \S+ <stack>", "  <program> <stack>");
-
-        Assert.That(exit, Is.EqualTo(BlueprintCommand.Success));
-        ExpectedOutput.AssertMatches("help.txt", usage);
+        Assert.Multiple(() =>
+        {
+            Assert.That((exit, diffExit), Is.EqualTo((BlueprintCommand.Success, BlueprintCommand.Success)));
+            ExpectedOutput.AssertMatches("help.txt", WithoutHostName(output));
+            ExpectedOutput.AssertMatches("help-diff.txt", WithoutHostName(diffOutput));
+        });
     }
+
+    // The usage line names the host process (dotnet's test host here, WidgetStack.Blueprint for users).
+    private static string WithoutHostName(string help) =>
+        System.Text.RegularExpressions.Regex.Replace(help, @"(?m)^  \S+ <stack> (?=\[command\]|diff)", "  <program> <stack> ");
 
     [Test]
     public void Without_dir_it_finds_Pulumi_yaml_in_a_parent_of_the_current_folder()
@@ -207,7 +213,7 @@ public class CommandLineTests
         {
             Assert.That(exit, Is.EqualTo(BlueprintCommand.Success), error);
             Assert.That(output, Does.Not.Contain("Warnings"));
-            Assert.That(output.TrimEnd(), Does.EndWith("every log group of the account and region"));
+            Assert.That(output.TrimEnd(), Does.EndWith("these are the prices seen on the date above."), "the cost section closes the blueprint");
         });
     }
 }

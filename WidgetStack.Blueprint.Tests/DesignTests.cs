@@ -205,9 +205,9 @@ public class DesignTests
         });
     }
 
-    [TestCase("prod", 3, 0.09, "65.7")]
-    [TestCase("qa", 2, 0.06, "43.8")]
-    public void Interface_endpoints_cost_one_cent_per_endpoint_and_zone_hour(string stack, int zones, decimal usdPerHour, string usdPerMonth)
+    [TestCase("prod", 3, "3 endpoints x 3 zones x 730 h x 0.01 USD", "65.70")]
+    [TestCase("qa", 2, "3 endpoints x 2 zones x 730 h x 0.01 USD", "43.80")]
+    public void Interface_endpoints_cost_one_cent_per_endpoint_and_zone_hour(string stack, int zones, string basis, string usdPerMonth)
     {
         var folder = Repository.WithStack("qa", ValidStack.Yaml(("widget:availabilityZones", "[us-east-1a, us-east-1b]"), ("widget:vpcEndpoints", "true")));
         var design = stack == "prod" ? WidgetDesign.Load(Repository.Root, "prod") : WidgetDesign.Load(folder, "qa");
@@ -216,8 +216,7 @@ public class DesignTests
         Assert.Multiple(() =>
         {
             Assert.That(design.Network.Endpoints!.Zones, Is.EqualTo(zones));
-            Assert.That(design.Network.Endpoints.UsdPerHour, Is.EqualTo(usdPerHour));
-            Assert.That(output, Does.Contain($"= {usdPerHour} USD/h, {usdPerMonth} USD per 730-hour month"));
+            Assert.That(output, Does.Match(TableRow.Of("VPC interface endpoints", basis, usdPerMonth)));
         });
     }
 

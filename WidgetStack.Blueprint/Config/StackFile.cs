@@ -29,6 +29,23 @@ public static class StackFile
                 $"{FileName(stack)} not found in {directory}; stacks there: {(known.Count == 0 ? "none" : string.Join(", ", known))}.");
         }
 
+        return Read(project, stack, path);
+    }
+
+    /// <summary>Reads the project from <paramref name="directory"/> and stack <paramref name="stack"/> from the file at <paramref name="path"/>, e.g. the stack file before an edit.</summary>
+    public static StackConfig LoadFile(string directory, string stack, string path)
+    {
+        var project = ProjectFile.Load(directory);
+        if (!File.Exists(path))
+        {
+            throw new ConfigFileException($"{path} not found.");
+        }
+
+        return Read(project, stack, path);
+    }
+
+    private static StackConfig Read(ProjectFile project, string stack, string path)
+    {
         var root = YamlValues.LoadMapping(path);
         var config = YamlValues.Child(root, "config") as YamlMappingNode ?? new YamlMappingNode();
         var prefix = project.Name + ":";

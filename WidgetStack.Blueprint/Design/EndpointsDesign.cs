@@ -15,18 +15,6 @@ public sealed record EndpointsDesign(IReadOnlyList<string> InterfaceServices, st
     /// <summary>Interface endpoints answer for the services' public names inside the VPC.</summary>
     public const bool PrivateDns = true;
 
-    /// <summary>List price of one interface endpoint in one zone, USD per hour (us-east-1).</summary>
-    public const decimal UsdPerEndpointZoneHour = 0.01m;
-
-    /// <summary>Hours in the month the estimates use.</summary>
-    public const int HoursPerMonth = 730;
-
-    /// <summary>List price of data a NAT gateway processes, USD per GB (us-east-1), which traffic through the endpoints no longer pays.</summary>
-    public const decimal NatUsdPerGb = 0.045m;
-
-    /// <summary>The interface endpoints' cost, USD per hour.</summary>
-    public decimal UsdPerHour => InterfaceServices.Count * Zones * UsdPerEndpointZoneHour;
-
     /// <summary>Designs the endpoints of a stack in <paramref name="region"/> over <paramref name="zones"/> zones, or null when off.</summary>
     public static EndpointsDesign? From(bool on, string region, int zones) => on
         ? new EndpointsDesign([$"com.amazonaws.{region}.ecr.api", $"com.amazonaws.{region}.ecr.dkr", $"com.amazonaws.{region}.logs"], $"com.amazonaws.{region}.s3", zones)

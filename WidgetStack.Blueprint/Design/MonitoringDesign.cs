@@ -54,9 +54,6 @@ public sealed record MonitoringDesign(
     /// <summary>Services that publish to the topic and so must use its key.</summary>
     public static readonly IReadOnlyList<string> Publishers = ["cloudwatch.amazonaws.com", "budgets.amazonaws.com"];
 
-    /// <summary>List price of one standard alarm, USD per month.</summary>
-    public const decimal UsdPerAlarmMonth = 0.10m;
-
     /// <summary>Designs the alarms of <paramref name="settings"/> over <paramref name="targetGroups"/>.</summary>
     public static MonitoringDesign From(WidgetSettings settings, IEnumerable<string> targetGroups)
     {

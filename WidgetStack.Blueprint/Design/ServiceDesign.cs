@@ -47,6 +47,7 @@ public sealed record TaskDesign(string Family, int Cpu, int MemoryMiB, CpuArchit
 /// <param name="TasksAllowed">Tasks allowed during a deploy at the desired count.</param>
 /// <param name="CircuitBreakerThreshold">Failed tasks that trip the breaker.</param>
 /// <param name="Rollout">How long a deployment takes at the most replicas the service may run.</param>
+/// <param name="RolloutWithAwsDefaults">The same with the target group's health check and drain at AWS's defaults.</param>
 public sealed record DeploymentDesign(
     DeploymentStrategy Strategy,
     int MinHealthyPercent,
@@ -57,7 +58,8 @@ public sealed record DeploymentDesign(
     int TasksKeptRunning,
     int TasksAllowed,
     int CircuitBreakerThreshold,
-    RolloutEstimate Rollout)
+    RolloutEstimate Rollout,
+    RolloutEstimate RolloutWithAwsDefaults)
 {
     /// <summary>The native ECS controller: the only one with the circuit breaker.</summary>
     public const string Controller = "ECS";
@@ -138,7 +140,8 @@ public sealed record ServiceDesign(
             RollingDeployment.TasksKeptRunning(scaling.Replicas, deployment.MinHealthyPercent),
             RollingDeployment.TasksAllowed(scaling.Replicas, deployment.MaxPercent),
             RollingDeployment.CircuitBreakerThreshold(scaling.Replicas),
-            RolloutEstimate.For(scaling.Most, deployment, settings.LoadBalancer.HealthCheck, settings.LoadBalancer.DeregistrationDelaySeconds));
+            RolloutEstimate.For(scaling.Most, deployment, settings.LoadBalancer.HealthCheck, settings.LoadBalancer.DeregistrationDelaySeconds),
+            RolloutEstimate.WithAwsDefaults(scaling.Most, deployment, settings.LoadBalancer.HealthCheck));
         var autoscaling = scaling.Autoscaling
             ? new AutoscalingDesign(
                 scaling.MinReplicas,

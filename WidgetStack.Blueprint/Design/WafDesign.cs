@@ -15,15 +15,6 @@ public sealed record WafDesign(string Name, IReadOnlyList<string> ManagedRuleGro
     /// <summary>Vendor of the managed rule groups.</summary>
     public const string Vendor = "AWS";
 
-    /// <summary>List price of a web ACL, USD per month.</summary>
-    public const decimal UsdPerAclMonth = 5m;
-
-    /// <summary>List price of a rule (group) in a web ACL, USD per month.</summary>
-    public const decimal UsdPerRuleMonth = 1m;
-
-    /// <summary>Fixed monthly cost, USD, before the per-request charge.</summary>
-    public decimal UsdPerMonth => UsdPerAclMonth + (ManagedRuleGroups.Count * UsdPerRuleMonth);
-
     /// <summary>The web ACL of a stack, or null when off.</summary>
     public static WafDesign? From(bool on) => on
         ? new WafDesign("widget-waf", ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAmazonIpReputationList"])

@@ -1,8 +1,9 @@
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using WidgetStack.Blueprint.Costs;
 using WidgetStack.Blueprint.Design;
-using WidgetStack.Blueprint.Rules;
 using WidgetStack.Blueprint.Settings;
+using static WidgetStack.Blueprint.Report.Blocks;
 
 namespace WidgetStack.Blueprint.Report;
 
@@ -12,8 +13,8 @@ public static class TextReport
     /// <summary>Console width the tables are laid out for, in characters.</summary>
     public const int WidthCharacters = 140;
 
-    /// <summary>Renders <paramref name="design"/>.</summary>
-    public static string Render(WidgetDesign design)
+    /// <summary>Renders <paramref name="design"/>, its costs under <paramref name="assumptions"/> (the defaults if null).</summary>
+    public static string Render(WidgetDesign design, CostAssumptions? assumptions = null)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -24,7 +25,7 @@ public static class TextReport
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = WidthCharacters;
-        foreach (var block in Blocks(design))
+        foreach (var block in Sections(design, assumptions ?? new CostAssumptions()))
         {
             console.Write(block);
         }
@@ -32,7 +33,7 @@ public static class TextReport
         return writer.ToString();
     }
 
-    private static IEnumerable<IRenderable> Blocks(WidgetDesign design)
+    private static IEnumerable<IRenderable> Sections(WidgetDesign design, CostAssumptions assumptions)
     {
         var settings = design.Settings;
         var network = design.Network;
@@ -55,9 +56,7 @@ public static class TextReport
         {
             yield return Line($"VPC endpoints: {string.Join(", ", endpoints.InterfaceServices)} (interface, private DNS, in every private subnet, group widget-endpoints); "
                 + $"{endpoints.GatewayService} (gateway, on the VPC's route tables, free)");
-            yield return Line($"  cost: {endpoints.InterfaceServices.Count} interface endpoints x {endpoints.Zones} zones x {EndpointsDesign.UsdPerEndpointZoneHour} USD/h = {endpoints.UsdPerHour} USD/h, "
-                + $"{endpoints.UsdPerHour * EndpointsDesign.HoursPerMonth:0.##} USD per {EndpointsDesign.HoursPerMonth}-hour month (us-east-1 list prices; other regions differ)");
-            yield return Line($"  saves: image pulls, image layers and task logs no longer pass the NAT gateways ({EndpointsDesign.NatUsdPerGb} USD per GB processed)");
+            yield return Line("  saves: image pulls, image layers and task logs no longer pass the NAT gateways (see the cost estimate)");
         }
         else
         {
@@ -104,8 +103,7 @@ public static class TextReport
         }
 
         yield return Line(design.Waf is { } waf
-            ? $"WAF: web ACL {waf.Name} ({WafDesign.Scope}), AWS managed rules {string.Join(", ", waf.ManagedRuleGroups)}, other requests allowed; "
-                + $"{waf.UsdPerMonth} USD a month plus requests"
+            ? $"WAF: web ACL {waf.Name} ({WafDesign.Scope}), AWS managed rules {string.Join(", ", waf.ManagedRuleGroups)}, other requests allowed"
             : "WAF: off");
         yield return Line(design.AccessLogs is { } logs
             ? $"Access logs: S3 bucket {logs.BucketName} (auto-named), prefix {logs.Prefix}/, kept {logs.RetentionDays} days, SSE-S3, TLS only, public access blocked, ACLs off; "
@@ -120,11 +118,16 @@ public static class TextReport
         yield return Line($"Service {service.Name} on cluster {service.ClusterName} (Container Insights on)");
         yield return Table(["Setting", "Value"], ServiceRows(service, design.LogEncryption).Select(row => new[] { row.Key, row.Value }));
         yield return Line("");
+        foreach (var block in RolloutSection.Render(design))
+        {
+            yield return block;
+        }
+
+        yield return Line("");
 
         var monitoring = design.Monitoring;
         yield return Line($"Alarms (one minute each, {monitoring.EvaluationMinutes} in a row to fire; the service rolls a deployment back on any of them), "
-            + $"to SNS topic {monitoring.TopicName} under KMS key {monitoring.KeyName}, mailed to {(monitoring.Emails.Count > 0 ? string.Join(", ", monitoring.Emails) : "nobody yet")}; "
-            + $"{monitoring.Alarms.Count * MonitoringDesign.UsdPerAlarmMonth} USD a month");
+            + $"to SNS topic {monitoring.TopicName} under KMS key {monitoring.KeyName}, mailed to {(monitoring.Emails.Count > 0 ? string.Join(", ", monitoring.Emails) : "nobody yet")}");
         yield return Table(
             ["Alarm", "Metric", "Fires at", "Means"],
             monitoring.Alarms.Select(a => new[] { a.Name, $"{a.MetricName} ({a.Statistic})", $">= {a.Threshold} per minute", a.Description }));
@@ -154,6 +157,12 @@ public static class TextReport
         foreach (var (role, arn) in design.Iam.Roles.SelectMany(r => r.ManagedPolicyArns.Select(arn => (r.Name, arn))))
         {
             yield return Line($"{role} also has the AWS managed policy {arn}");
+        }
+
+        yield return Line("");
+        foreach (var block in ZoneLossSection.Render(design).Append(Line("")).Concat(CostSection.Render(design, assumptions)))
+        {
+            yield return block;
         }
 
         var waivers = Controls.Waivers.All.Where(w => w.Stack == settings.Stack).ToList();
@@ -200,10 +209,7 @@ public static class TextReport
             ? $"on, rollback {OnOff(deployment.Rollback)}, trips after {deployment.CircuitBreakerThreshold} failed tasks"
             : "off");
         yield return new("Health check grace period", $"{service.HealthCheckGracePeriodSeconds} s");
-        var rollout = deployment.Rollout;
-        yield return new("Rollout estimate", $"{rollout.Waves} wave(s) x {rollout.SecondsPerWave} s (task start {RolloutEstimate.TaskStartSeconds} s, healthy, drain)"
-            + (rollout.BakeSeconds > 0 ? $" + {rollout.BakeSeconds} s bake" : "")
-            + $" = {rollout.Seconds} s; pulumi up waits up to {rollout.TimeoutMinutes} min for a steady state and fails if ECS rolled the release back");
+        yield return new("Rollout estimate", $"{deployment.Rollout.Seconds} s (see Rollout below)");
         yield return new("Logs", $"{task.Logs.GroupName}, kept {task.Logs.RetentionDays} days");
         yield return new("Log encryption", logKey is null
             ? "CloudWatch Logs' own keys"
@@ -222,23 +228,4 @@ public static class TextReport
         : $"single gateway in {network.Zones[0].Zone}";
 
     private static string OnOff(bool on) => on ? "on" : "off";
-
-    private static Text Line(string text) => new(text + Environment.NewLine);
-
-    /// <summary>A table; <paramref name="noWrapColumn"/>, if given, is kept on one line (ARNs must not break).</summary>
-    private static Table Table(string[] headers, IEnumerable<string[]> rows, int? noWrapColumn = null)
-    {
-        var table = new Table().Border(TableBorder.Simple);
-        foreach (var (header, index) in headers.Select((header, index) => (header, index)))
-        {
-            table.AddColumn(new TableColumn(new Text(header)) { NoWrap = index == noWrapColumn });
-        }
-
-        foreach (var row in rows)
-        {
-            table.AddRow(row.Select(cell => (IRenderable)new Text(cell)).ToArray());
-        }
-
-        return table;
-    }
 }

@@ -1,0 +1,125 @@
+using WidgetStack.Blueprint.Cli;
+
+namespace WidgetStack.Blueprint.Tests;
+
+/// <summary><c>blueprint diff</c>: two stacks, or a stack before and after an edit, as a user runs it.</summary>
+public class DiffCommandTests
+{
+    [Test]
+    public void Dev_and_prod_differ_in_settings_design_cost_and_rollout()
+    {
+        var (exit, output, _) = BlueprintRun.Run("diff", "dev", "prod", "--dir", Repository.Root);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(1));
+            Assert.That(output, Does.StartWith("## Blueprint diff: dev -> prod"));
+            Assert.That(output, Does.Contain("| widget:replicas | '1' | '3' |"));
+            Assert.That(output, Does.Contain("| widget:natGateways | 'single' | 'onePerZone' |"));
+            Assert.That(output, Does.Contain("| widget:vpcEndpoints | 'false' | 'true' |"));
+            Assert.That(output, Does.Not.Contain("| widget:containerPort |"), "equal settings are not listed");
+            Assert.That(output, Does.Contain("| Network.Zones[2].Zone | (none) | us-east-1c |"));
+            Assert.That(output, Does.Contain("| Network.NatGatewayCount | 1 | 3 |"));
+            Assert.That(output, Does.Contain("| Service.DesiredCount | 1 | 3 |"));
+            Assert.That(output, Does.Not.Contain("| Service.Task.Family |"), "equal elements are not listed");
+
+            // Totals as the blueprint of each stack prints them: 70.33 and 284.48.
+            Assert.That(output, Does.Contain("| Total | 70.33 | 284.48 | +214.15 |"));
+            Assert.That(output, Does.Contain("| NAT gateway hours | 32.85 | 98.55 | +65.70 |"));
+            Assert.That(output, Does.Contain("| WAF web ACL | 0.00 | 15.88 | +15.88 |"));
+            Assert.That(output, Does.Not.Contain("| CloudWatch dashboard |"), "equal costs are not listed");
+
+            // dev rolls 4 tasks (its ceiling) at 100%/200%: one wave of 60 + 30 + 30 = 120 s; prod one wave of 9, 120 s.
+            Assert.That(output, Does.Contain("| Deployment | 120 s | 120 s | 0 s |"));
+        });
+    }
+
+    [Test]
+    public void A_stack_against_itself_is_the_same_and_exits_zero()
+    {
+        var (exit, output, _) = BlueprintRun.Run("diff", "prod", "prod", "--dir", Repository.Root);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(0));
+            Assert.That(output, Does.Contain("prod and prod build the same stack."));
+            Assert.That(output, Does.Not.Contain("### Settings"));
+        });
+    }
+
+    // Before: 4 replicas (4 x 18.02005 of Fargate); after: prod's 3. The ceiling is 9 either way, so the rollout holds.
+    [Test]
+    public void An_edit_to_a_stack_file_shows_against_the_file_before_it()
+    {
+        var before = Path.Combine(Path.GetTempPath(), $"before-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(before, File.ReadAllText(Path.Combine(Repository.Root, "Pulumi.prod.yaml")).Replace("widget:replicas: 3", "widget:replicas: 4", StringComparison.Ordinal));
+
+        var (exit, output, _) = BlueprintRun.Run("diff", "prod", "--before", before, "--dir", Repository.Root);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(1));
+            Assert.That(output, Does.StartWith("## Blueprint diff: prod (before) -> prod"));
+            Assert.That(output, Does.Contain("### Settings: 1 differ"));
+            Assert.That(output, Does.Contain("| widget:replicas | '4' | '3' |"));
+            Assert.That(output, Does.Contain("| Service.DesiredCount | 4 | 3 |"));
+            Assert.That(output, Does.Contain("| Fargate vCPU (on-demand, x86) | 59.10 | 44.33 | -14.77 |"));
+            Assert.That(output, Does.Contain("| Deployment | 120 s | 120 s | 0 s |"));
+        });
+    }
+
+    [Test]
+    public void Rollout_changes_show_with_their_sign()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml());
+        File.WriteAllText(Path.Combine(folder, "Pulumi.slow.yaml"), ValidStack.Yaml(("widget:deregistrationDelaySeconds", "300")));
+
+        var (_, output, _) = BlueprintRun.Run("diff", "qa", "slow", "--dir", folder);
+
+        // qa keeps Pulumi.yaml's 30 s drain; slow drains 300 s: 270 s more per wave, 4.5 min more.
+        Assert.That(output, Does.Match(@"\| Deployment \| (\d+) s \| (\d+) s \| \+270 s \|"));
+    }
+
+    [Test]
+    public void An_invalid_stack_exits_two_with_its_errors()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml());
+        File.WriteAllText(Path.Combine(folder, "Pulumi.bad.yaml"), ValidStack.Yaml(("widget:replicas", "0")));
+
+        var (exit, output, error) = BlueprintRun.Run("diff", "qa", "bad", "--dir", folder);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.UnusableInput));
+            Assert.That(error, Does.Contain("widget:replicas"));
+            Assert.That(output, Is.Empty);
+        });
+    }
+
+    [TestCase("diff", "prod")]
+    [TestCase("diff", "prod", "dev", "--before", "Pulumi.dev.yaml")]
+    public void Diff_needs_exactly_one_of_a_second_stack_and_before(params string[] args)
+    {
+        var (exit, _, error) = BlueprintRun.Run([.. args, "--dir", Repository.Root]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.UnusableInput));
+            Assert.That(error, Does.Contain("diff takes a second stack or --before FILE: one of them, not both."));
+        });
+    }
+
+    [Test]
+    public void A_missing_before_file_exits_two_naming_it()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.yaml");
+
+        var (exit, _, error) = BlueprintRun.Run("diff", "prod", "--before", missing, "--dir", Repository.Root);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.UnusableInput));
+            Assert.That(error, Does.Contain($"{missing} not found."));
+        });
+    }
+}

@@ -1,0 +1,38 @@
+using Spectre.Console.Rendering;
+using WidgetStack.Blueprint.Costs;
+using WidgetStack.Blueprint.Design;
+using static WidgetStack.Blueprint.Costs.Numbers;
+using static WidgetStack.Blueprint.Report.Blocks;
+
+namespace WidgetStack.Blueprint.Report;
+
+/// <summary>The blueprint's monthly cost estimate: every line with its basis, per replica and at the autoscaling ceiling.</summary>
+internal static class CostSection
+{
+    public static IEnumerable<IRenderable> Render(WidgetDesign design, CostAssumptions assumptions)
+    {
+        var region = design.Settings.Region;
+        if (PriceList.For(region) is not { } prices)
+        {
+            yield return Line($"Monthly cost estimate: no price list for {region} (the program has prices for {string.Join(", ", PriceList.Regions)}; "
+                + $"a new region is a new Costs/Prices/{region}.json)");
+            yield break;
+        }
+
+        var estimate = CostEstimate.For(design, prices, assumptions);
+        yield return Line($"Monthly cost estimate: {prices.Region} list prices of {prices.AsOf}, USD, a {Plain(assumptions.HoursPerMonth)}-hour month, {Count(estimate.Tasks, "task")}");
+        yield return Table(
+            ["Item", "Basis", "USD/month"],
+            [.. estimate.Lines.Select(line => new[] { line.Item, line.Basis, Usd(line.UsdPerMonth) }), ["Total", "", Usd(estimate.TotalUsdPerMonth)]],
+            rightAlignedColumn: 2);
+        var perTask = CostEstimate.UsdPerTaskMonth(design, prices, assumptions);
+        var most = design.Settings.Scaling.Most;
+        yield return Line($"Per replica: {Usd(perTask)} USD a month (its vCPU and memory)"
+            + (most > estimate.Tasks
+                ? $"; at the autoscaling ceiling of {most} tasks: {Usd(CostEstimate.For(design, prices, assumptions, most).TotalUsdPerMonth)} USD a month"
+                : "; no autoscaling: the count stays fixed"));
+        yield return Line($"Assumptions (change them on the command line): {string.Join(", ", assumptions.All.Select(a => $"{a.Option} {Plain(a.Value)} ({a.Meaning})"))}");
+        yield return Line($"Not counted: {CostEstimate.NotCounted}");
+        yield return Line($"Prices: {prices.Source}");
+    }
+}
