@@ -151,9 +151,9 @@ public static class TextReport
             }),
             noWrapColumn: 2);
         yield return Table(
-            ["Role", "Statement", "Allows", "On"],
-            design.Iam.Roles.SelectMany(r => r.Statements.Select(s => new[] { r.Name, s.Sid, string.Join("\n", s.Actions), s.Resource.ToString()! })),
-            noWrapColumn: 3);
+            ["Role: statement", "Allows", "On"],
+            design.Iam.Roles.SelectMany(r => r.Statements.Select(s => new[] { $"{r.Name}:\n{s.Sid}", string.Join("\n", s.Actions), s.Resource.ToString()! })),
+            noWrapColumn: 2);
         foreach (var (role, arn) in design.Iam.Roles.SelectMany(r => r.ManagedPolicyArns.Select(arn => (r.Name, arn))))
         {
             yield return Line($"{role} also has the AWS managed policy {arn}");
