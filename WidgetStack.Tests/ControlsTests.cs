@@ -6,7 +6,7 @@ namespace WidgetStack.Tests;
 
 /// <summary>
 /// The security controls catalogue run over what each stack registers on the mock runtime: no
-/// control may fail, prod's only waiver is one AWS-side tooling imposes, and the README shows the
+/// control may fail, prod's only waiver is one whose fix only a real engine applies, and the README shows the
 /// same table.
 /// </summary>
 public class ControlsTests
@@ -23,7 +23,7 @@ public class ControlsTests
     }
 
     [Test]
-    public async Task Prod_passes_every_control_of_the_catalogue_but_the_one_awsx_makes_impossible()
+    public async Task Prod_passes_every_control_of_the_catalogue_but_the_one_only_a_real_engine_can_show()
     {
         var results = await EvaluateAsync("prod");
 

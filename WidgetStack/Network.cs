@@ -17,7 +17,8 @@ public sealed record NetworkArgs(NetworkDesign Design, RoleDesign? FlowLogRole, 
 /// <summary>
 /// The VPC of the design: an awsx <c>ec2.Vpc</c> given the exact public and private subnets per
 /// zone, the zone names and the NAT strategy (awsx adds the internet gateway, NAT gateways and
-/// route tables), the VPC's default security group emptied (Security Hub EC2.2), and flow logs
+/// route tables; an engine transform keeps awsx's public subnets from mapping public IPs on
+/// launch), the VPC's default security group emptied (Security Hub EC2.2), and flow logs
 /// to their own log group (EC2.6) when the design has them.
 /// </summary>
 public sealed class Network : ComponentResource
@@ -39,7 +40,7 @@ public sealed class Network : ComponentResource
         : base("widget:network:Network", name, options)
     {
         var design = args.Design;
-        var vpc = new Vpc($"{name}-vpc", VpcArgsFor(design), new ComponentResourceOptions { Parent = this });
+        var vpc = new Vpc($"{name}-vpc", VpcArgsFor(design), VpcOptions(this));
         if (design.FlowLogs is { } flowLogs && args.FlowLogRole is { } role)
         {
             RecordTraffic(name, vpc.VpcId, flowLogs, role, args.LogKeyArn);
@@ -78,6 +79,13 @@ public sealed class Network : ComponentResource
             MaxAggregationInterval = FlowLogDesign.MaxAggregationIntervalSeconds,
         }, child);
     }
+
+    /// <summary>The awsx VPC's options: a child of the network, its public subnets without public IPs on launch.</summary>
+    public static ComponentResourceOptions VpcOptions(Resource parent) => new()
+    {
+        Parent = parent,
+        ResourceTransforms = { PublicIpsOnLaunch.TurnOff },
+    };
 
     /// <summary>
     /// The awsx arguments. Explicit CIDR blocks are honoured only with the <c>Auto</c> (or

@@ -99,7 +99,7 @@ public static class ControlCatalogue
             "a flow log records ALL or REJECT traffic of the VPC",
             r => Verdict.Over(Of(r, Vpc), vpc => Of(r, FlowLog).Any(f => f.Text("trafficType") is "ALL" or "REJECT" && f.Text("vpcId") is { Length: > 0 }))),
         new("EC2.15", "EC2 subnets should not automatically assign public IP addresses", [Vpc],
-            "no public subnet maps public IPs on launch; awsx 3.8.0 sets mapPublicIpOnLaunch on every public subnet it builds",
+            "no public subnet maps public IPs on launch; awsx 3.8.0 sets mapPublicIpOnLaunch on every public subnet it builds, and the mocks see only the VPC",
             r => Verdict.Over(Of(r, Vpc), vpc => !vpc.List("subnetSpecs").OfType<IReadOnlyDictionary<string, object>>().Any(s => s.GetValueOrDefault("type") is "Public"))),
         new("EC2.18", "Security groups should only allow unrestricted incoming traffic for authorized ports", [Ingress],
             "rules open to 0.0.0.0/0 or ::/0 cover only ports 80 and 443",

@@ -1,14 +1,15 @@
 namespace WidgetStack.Blueprint.Controls;
 
 /// <summary>
-/// Every waiver, in one place. prod takes none that the program could avoid: its only waiver is
-/// a limit of the awsx VPC component it builds on.
+/// Every waiver, in one place. prod takes none that the program could avoid: its only waiver is a
+/// control whose fix only a real Pulumi engine applies, out of the mock runtime's sight.
 /// </summary>
 public static class Waivers
 {
     private const string AwsxPublicSubnets =
-        "awsx 3.8.0 sets mapPublicIpOnLaunch on every public subnet it builds and offers no option against it; "
-        + "only the ALB and the NAT gateways live there, and both take their addresses from AWS and Elastic IPs, not from this setting";
+        "awsx 3.8.0 sets mapPublicIpOnLaunch on every public subnet it builds and offers no option against it; the program turns it off "
+        + "with a resource transform on the VPC, which the Pulumi engine applies to the subnets awsx creates. The mock runtime runs no engine "
+        + "and never sees those subnets, so this catalogue cannot show the result: pulumi preview --diff shows mapPublicIpOnLaunch false on each";
 
     /// <summary>The waivers of every stack.</summary>
     public static IReadOnlyList<Waiver> All { get; } =
