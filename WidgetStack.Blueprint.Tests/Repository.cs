@@ -22,6 +22,19 @@ internal static class Repository
         return folder;
     }
 
+    /// <summary>A scratch folder with copies of the real Pulumi.yaml and every stack file.</summary>
+    public static string WithAllStacks()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "widget-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.EnumerateFiles(Root, "Pulumi*.yaml"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        return folder;
+    }
+
     private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
