@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(WidgetStack.Benchmarks.BlueprintBenchmarks).Assembly).Run(args);
