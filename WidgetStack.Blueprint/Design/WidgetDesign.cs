@@ -1,10 +1,11 @@
+using System.Text.Json.Serialization;
 using WidgetStack.Blueprint.Config;
 using WidgetStack.Blueprint.Settings;
 
 namespace WidgetStack.Blueprint.Design;
 
 /// <summary>Everything one stack builds, as plain data: what the Pulumi program projects into resources.</summary>
-/// <param name="Settings">The validated settings it came from.</param>
+/// <param name="Settings">The validated settings it came from (a diff compares them by key, not as design).</param>
 /// <param name="Network">VPC, subnets, NAT.</param>
 /// <param name="Firewall">Security groups and rules.</param>
 /// <param name="LoadBalancer">ALB, listeners, target groups.</param>
@@ -17,7 +18,7 @@ namespace WidgetStack.Blueprint.Design;
 /// <param name="Warnings">Choices that are allowed but fall short of a security control or of resilience.</param>
 /// <param name="Tags">Tags every taggable resource carries: who owns it and which stack made it.</param>
 public sealed record WidgetDesign(
-    WidgetSettings Settings,
+    [property: JsonIgnore] WidgetSettings Settings,
     NetworkDesign Network,
     FirewallDesign Firewall,
     LoadBalancerDesign LoadBalancer,

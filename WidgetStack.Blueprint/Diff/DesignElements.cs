@@ -1,6 +1,6 @@
-using System.Collections;
-using System.Globalization;
-using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using WidgetStack.Blueprint.Design;
 
 namespace WidgetStack.Blueprint.Diff;
@@ -15,55 +15,49 @@ public static class DesignElements
     public static IReadOnlyDictionary<string, string> Of(WidgetDesign design)
     {
         var elements = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var property in PublicProperties(typeof(WidgetDesign)).Where(p => p.Name != nameof(WidgetDesign.Settings)))
-        {
-            Walk(property.Name, property.GetValue(design), elements);
-        }
-
+        Walk("", JsonSerializer.SerializeToNode(design, DesignJson.Default.WidgetDesign), elements);
         return elements;
     }
 
-    private static void Walk(string path, object? value, IDictionary<string, string> elements)
+    private static void Walk(string path, JsonNode? node, IDictionary<string, string> elements)
     {
-        switch (value)
+        switch (node)
         {
-            case null:
-                // Absent: the other side's elements show against "(none)".
-                break;
-            case string or bool or Enum or IFormattable:
-                elements[path] = Convert.ToString(value, CultureInfo.InvariantCulture)!;
-                break;
-            case IDictionary dictionary:
-                foreach (DictionaryEntry entry in dictionary)
+            case JsonObject properties:
+                foreach (var (name, value) in properties)
                 {
-                    Walk($"{path}[{entry.Key}]", entry.Value, elements);
+                    Walk(path.Length == 0 ? name : $"{path}.{name}", value, elements);
                 }
 
                 break;
-            case IEnumerable items:
-                var index = 0;
-                foreach (var item in items)
+            case JsonArray items:
+                for (var index = 0; index < items.Count; index++)
                 {
-                    Walk($"{path}[{index++}]", item, elements);
+                    Walk($"{path}[{index}]", items[index], elements);
                 }
 
+                break;
+            case JsonValue value:
+                elements[path] = value.ToString();
                 break;
             default:
-                var properties = PublicProperties(value.GetType());
-                if (properties.Count == 0)
-                {
-                    elements[path] = value.ToString()!;
-                }
-
-                foreach (var property in properties)
-                {
-                    Walk($"{path}.{property.Name}", property.GetValue(value), elements);
-                }
-
+                // null: absent, so the other side's elements show against "(none)".
                 break;
         }
     }
-
-    private static List<PropertyInfo> PublicProperties(Type type) =>
-        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0)];
 }
+
+/// <summary>A policy statement's resource as the blueprint names it.</summary>
+internal sealed class PolicyResourceAsText : JsonConverter<PolicyResource>
+{
+    public override PolicyResource Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("Designs are written, never read.");
+
+    public override void Write(Utf8JsonWriter writer, PolicyResource value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString());
+}
+
+/// <summary>Writes designs without reflection, so the blueprint also builds ahead of time.</summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, Converters = [typeof(PolicyResourceAsText)])]
+[JsonSerializable(typeof(WidgetDesign))]
+internal sealed partial class DesignJson : JsonSerializerContext;
