@@ -2,7 +2,8 @@ namespace WidgetStack.Blueprint.Tests;
 
 /// <summary>
 /// Files under <c>&lt;test project&gt;/Expected/</c> that hold what the blueprint prints or what a
-/// stack registers, byte for byte. After an intended change, regenerate them with
+/// stack registers, byte for byte, and other generated files of the repository (the stack file
+/// schema). After an intended change, regenerate them with
 /// <c>UPDATE_EXPECTED=1 dotnet test WidgetStack.slnx</c> and review the diff.
 /// </summary>
 internal static class ExpectedOutput
@@ -13,7 +14,13 @@ internal static class ExpectedOutput
     public static void AssertMatches(string name, string actual)
     {
         var project = typeof(ExpectedOutput).Assembly.GetName().Name!;
-        var path = Path.Combine(Repository.Root, project, "Expected", name);
+        AssertFileMatches(Path.Combine(project, "Expected", name), actual);
+    }
+
+    /// <summary>Asserts that <paramref name="actual"/> equals the file at <paramref name="pathFromRoot"/>, relative to the repository root.</summary>
+    public static void AssertFileMatches(string pathFromRoot, string actual)
+    {
+        var path = Path.Combine(Repository.Root, pathFromRoot);
         if (Updating)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -22,6 +29,6 @@ internal static class ExpectedOutput
 
         Assert.That(File.Exists(path), $"{path} is missing: run UPDATE_EXPECTED=1 dotnet test WidgetStack.slnx");
         var expected = File.ReadAllText(path);
-        Assert.That(actual, Is.EqualTo(expected), $"the output differs from {name}; if the change is intended, regenerate with UPDATE_EXPECTED=1 and review the diff");
+        Assert.That(actual, Is.EqualTo(expected), $"the output differs from {pathFromRoot}; if the change is intended, regenerate with UPDATE_EXPECTED=1 and review the diff");
     }
 }

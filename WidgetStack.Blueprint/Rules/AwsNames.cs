@@ -5,6 +5,25 @@ namespace WidgetStack.Blueprint.Rules;
 /// <summary>Shapes of AWS identifiers the settings name.</summary>
 public static partial class AwsNames
 {
+    /// <summary>A region name, unanchored (also the stack file schema's, so that editors check the same shape).</summary>
+    public const string RegionPattern = @"[a-z]{2}(-gov)?-[a-z]+-\d";
+
+    /// <summary>A fully qualified DNS name, unanchored, without the length limit.</summary>
+    public const string DnsNamePattern = @"(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))+";
+
+    /// <summary>Digits of an account id.</summary>
+    public const int AccountIdDigits = 12;
+
+    /// <summary>The longest DNS name, characters.</summary>
+    public const int MaxDnsNameLength = 253;
+
+    /// <summary>A Route 53 hosted zone id, unanchored.</summary>
+    public const string HostedZoneIdPattern = "Z[A-Z0-9]{4,31}";
+
+    /// <summary>An ACM certificate ARN of any region, unanchored; the group <c>region</c> names its region.</summary>
+    public const string CertificateArnPattern =
+        @"arn:aws(-cn|-us-gov)?:acm:(?<region>[a-z0-9-]+):\d{12}:certificate/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
     /// <summary>A region name such as <c>us-east-1</c> or <c>us-gov-west-1</c>.</summary>
     public static bool IsRegion(string text) => Region().IsMatch(text);
 
@@ -13,10 +32,10 @@ public static partial class AwsNames
         zone.Length == region.Length + 1 && zone.StartsWith(region, StringComparison.Ordinal) && char.IsAsciiLetterLower(zone[^1]);
 
     /// <summary>A 12-digit AWS account id.</summary>
-    public static bool IsAccountId(string text) => text.Length == 12 && text.All(char.IsAsciiDigit);
+    public static bool IsAccountId(string text) => text.Length == AccountIdDigits && text.All(char.IsAsciiDigit);
 
     /// <summary>A fully qualified DNS name: 2+ labels of letters, digits and inner hyphens, 63 characters each, 253 in all.</summary>
-    public static bool IsDnsName(string text) => text.Length <= 253 && DnsName().IsMatch(text);
+    public static bool IsDnsName(string text) => text.Length <= MaxDnsNameLength && DnsName().IsMatch(text);
 
     /// <summary>Whether <paramref name="name"/> is <paramref name="apex"/> or a name under it.</summary>
     public static bool IsWithin(string name, string apex) =>
@@ -33,15 +52,15 @@ public static partial class AwsNames
     public static bool IsCertificateArnIn(string arn, string region) =>
         CertificateArn().Match(arn) is { Success: true } match && match.Groups["region"].Value == region;
 
-    [GeneratedRegex(@"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))+$")]
+    [GeneratedRegex("^" + DnsNamePattern + "$")]
     private static partial Regex DnsName();
 
-    [GeneratedRegex(@"^Z[A-Z0-9]{4,31}$")]
+    [GeneratedRegex("^" + HostedZoneIdPattern + "$")]
     private static partial Regex HostedZoneId();
 
-    [GeneratedRegex(@"^[a-z]{2}(-gov)?-[a-z]+-\d$")]
+    [GeneratedRegex("^" + RegionPattern + "$")]
     private static partial Regex Region();
 
-    [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:acm:(?<region>[a-z0-9-]+):\d{12}:certificate/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    [GeneratedRegex("^" + CertificateArnPattern + "$")]
     private static partial Regex CertificateArn();
 }

@@ -9,11 +9,22 @@ namespace WidgetStack.Blueprint.Settings;
 /// </summary>
 internal sealed class ConfigReader(StackConfig config)
 {
+    /// <summary>How a stack file may write true: YAML's three spellings, plain or quoted.</summary>
+    public static readonly IReadOnlyList<string> TrueWords = ["true", "True", "TRUE"];
+
+    /// <summary>How a stack file may write false.</summary>
+    public static readonly IReadOnlyList<string> FalseWords = ["false", "False", "FALSE"];
+
     private readonly List<SettingError> _errors = [];
     private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IntRange> _ranges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _choices = new(StringComparer.Ordinal);
 
     /// <summary>Every error found so far.</summary>
     public IReadOnlyList<SettingError> Errors => _errors;
+
+    /// <summary>The range of every whole number and the words of every choice read so far, per key.</summary>
+    public AcceptedValues Accepted => new(_ranges, _choices);
 
     /// <summary>Whether every one of <paramref name="keys"/> was read without error.</summary>
     public bool AllValid(params string[] keys) => keys.All(key => !_failed.Contains(key));
@@ -35,6 +46,7 @@ internal sealed class ConfigReader(StackConfig config)
     /// <summary>A whole number within <paramref name="range"/>.</summary>
     public int Integer(string key, IntRange range, string unit)
     {
+        _ranges[key] = range;
         var allowed = $"a whole number of {unit}, {range}";
         if (Plain(key, allowed) is not { } text)
         {
@@ -62,8 +74,8 @@ internal sealed class ConfigReader(StackConfig config)
         return Plain(key, allowed) switch
         {
             null => false,
-            "true" or "True" or "TRUE" => true,
-            "false" or "False" or "FALSE" => false,
+            var text when TrueWords.Contains(text) => true,
+            var text when FalseWords.Contains(text) => false,
             _ => FailWith(key, "not a boolean", allowed, false),
         };
     }
@@ -72,6 +84,7 @@ internal sealed class ConfigReader(StackConfig config)
     public T Choice<T>(string key, IReadOnlyDictionary<string, T> choices)
         where T : struct
     {
+        _choices[key] = [.. choices.Keys];
         var allowed = string.Join(" or ", choices.Keys);
         if (Plain(key, allowed) is not { } text)
         {

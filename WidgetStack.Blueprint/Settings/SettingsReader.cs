@@ -36,6 +36,29 @@ public static class SettingsReader
     public static WidgetSettings Read(StackConfig config)
     {
         var reader = new ConfigReader(config);
+        var settings = Read(config, reader);
+        if (reader.Errors.Count > 0)
+        {
+            throw new SettingsException(config.Stack, reader.Errors);
+        }
+
+        return settings;
+    }
+
+    /// <summary>
+    /// The range of every whole number and the words of every choice the reader checks, found by
+    /// reading <paramref name="config"/> (errors and all): what the stack file schema states, so
+    /// that editors and the validation agree.
+    /// </summary>
+    internal static AcceptedValues Accepted(StackConfig config)
+    {
+        var reader = new ConfigReader(config);
+        Read(config, reader);
+        return reader.Accepted;
+    }
+
+    private static WidgetSettings Read(StackConfig config, ConfigReader reader)
+    {
         RejectUnknownKeys(config, reader);
         var region = ReadRegion(config, reader);
 
@@ -47,12 +70,6 @@ public static class SettingsReader
         var loadBalancer = ReadLoadBalancer(reader, region);
         var alarms = ReadAlarms(reader);
         CheckSubnetsHoldPeak(reader, network, scaling, deployment);
-
-        if (reader.Errors.Count > 0)
-        {
-            throw new SettingsException(config.Stack, reader.Errors);
-        }
-
         return new WidgetSettings(config.Project, config.Stack, region, account, network, task, scaling, deployment, loadBalancer, alarms);
     }
 
