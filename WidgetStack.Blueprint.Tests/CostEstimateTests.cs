@@ -179,4 +179,24 @@ public class CostEstimateTests
             Assert.That(Math.Round(nine.TotalUsdPerMonth, 5), Is.EqualTo(397.81685m));
         });
     }
+
+    // Every rate comes from the price list: with a WAF rule at 2 USD and a KMS key at 3 USD, prod's
+    // WAF is 5 + 3 x 2 + 13.14 x 0.6 = 18.884 and its 2 keys 6; 1 GB per LCU-hour is the unit.
+    [Test]
+    public void Lines_multiply_by_the_price_list_they_are_given()
+    {
+        var design = WidgetDesign.Load(Repository.Root, "prod");
+        var prices = PriceList.For("us-east-1")! with { WafRuleMonth = 2m, KmsKeyMonth = 3m, AlbLcuHour = 0.01m };
+
+        var lines = CostEstimate.For(design, prices, new CostAssumptions(RequestsPerSecond: 1m, KbPerRequest: 1000m)).Lines.ToDictionary(l => l.Item, l => l.UsdPerMonth);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines["WAF web ACL"], Is.EqualTo(5m + 6m + (1m * 3600m * 730m / 1_000_000m * 0.6m)));
+            Assert.That(lines["KMS keys"], Is.EqualTo(6m));
+
+            // 1 request/s of 1,000 KB: 3.6 GB/h against 0.04 new connections: 3.6 LCU x 730 h x 0.01 USD.
+            Assert.That(lines["Load balancer LCUs"], Is.EqualTo(3.6m * 730m * 0.01m));
+        });
+    }
 }

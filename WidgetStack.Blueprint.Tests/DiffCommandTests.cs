@@ -35,6 +35,34 @@ public class DiffCommandTests
     }
 
     [Test]
+    public void Dev_against_prod_prints_its_expected_diff()
+    {
+        var (_, output, _) = BlueprintRun.Run("diff", "dev", "prod", "--dir", Repository.Root);
+
+        ExpectedOutput.AssertMatches("diff-dev-prod.md", output);
+    }
+
+    [Test]
+    public void Stacks_in_a_region_without_prices_still_diff_and_say_why_no_cost_shows()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml());
+        File.WriteAllText(Path.Combine(folder, "Pulumi.eu.yaml"), ValidStack.Yaml(
+            ("aws:region", "eu-west-1"),
+            ("widget:availabilityZones", "[eu-west-1a, eu-west-1b]"),
+            ("widget:image", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/widget:1.2.3")));
+
+        var (exit, output, _) = BlueprintRun.Run("diff", "qa", "eu", "--dir", folder);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(1));
+            Assert.That(output, Does.Contain("| aws:region | 'us-east-1' | 'eu-west-1' |"));
+            Assert.That(output, Does.Contain("### Cost per month: no price list for a region of these stacks\n\n### Rollout of one deployment"));
+            Assert.That(output, Does.Not.Contain("| Total |"));
+        });
+    }
+
+    [Test]
     public void A_stack_against_itself_is_the_same_and_exits_zero()
     {
         var (exit, output, _) = BlueprintRun.Run("diff", "prod", "prod", "--dir", Repository.Root);

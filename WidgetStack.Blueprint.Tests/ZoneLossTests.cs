@@ -57,7 +57,9 @@ public class ZoneLossTests
         var design = Design(("widget:availabilityZones", "[us-east-1a, us-east-1b]"), ("widget:replicas", "4"), ("widget:natGateways", "single"), ("widget:vpcEndpoints", "false"));
 
         var losses = ZoneLoss.Of(design);
+        var output = Report.TextReport.Render(design);
 
+        Assert.That(output, Does.Match(TableRow.Containing("us-east-1b", "2 of 4", "4", "yes", "1", "degraded: the load balancer runs in one zone; ECS")));
         Assert.That(losses, Is.EqualTo(new[]
         {
             new ZoneLoss("us-east-1a", 4, 2, 4, false, false, 1, ZoneLossVerdict.Degraded,

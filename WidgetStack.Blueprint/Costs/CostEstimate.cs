@@ -58,6 +58,7 @@ public sealed record CostEstimate(PriceList Prices, CostAssumptions Assumptions,
         yield return new($"Fargate memory ({capacity})", $"{Count(tasks, "task")} x {Plain(gb)} GB x {h} x {Plain(gbRate)} USD", tasks * gb * hours * gbRate);
 
         yield return new("Load balancer hours", $"1 ALB x {h} x {Plain(p.AlbHour)} USD", hours * p.AlbHour);
+        // Stryker disable once Arithmetic : one LCU covers 1 GB per hour, so dividing by it and multiplying by it agree
         var lcus = Math.Max(a.RequestsPerSecond / NewConnectionsPerLcu, a.AlbGbPerHour / ProcessedGbPerLcu);
         yield return new(
             "Load balancer LCUs",

@@ -50,6 +50,7 @@ public sealed record ZoneLoss(
         return [.. zones.Select(lost =>
         {
             var remaining = zones.Where(z => z.Zone != lost.Zone).ToList();
+            // Stryker disable once Linq : the remaining subnets route to one NAT zone (single) or each to its own, so All and Any agree
             var egress = remaining.All(z => z.EgressNatZone != lost.Zone);
             var canStart = egress || endpoints;
             var left = tasks - mostInOneZone;
