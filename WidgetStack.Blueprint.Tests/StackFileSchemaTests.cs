@@ -221,6 +221,31 @@ public class StackFileSchemaTests
         Assert.DoesNotThrow(() => Read(ValidStack.Yaml(("widget:accountId", "210987654321"))));
     }
 
+    [TestCase(253, true)]
+    [TestCase(254, false)]
+    public void A_DNS_name_of_up_to_253_characters_passes_the_schema_and_the_reader(int length, bool passes)
+    {
+        var labels = string.Join('.', Enumerable.Repeat(new string('a', 60), 4)) + ".";
+        var zone = labels + new string('b', length - "widgets.".Length - labels.Length);
+        var name = "widgets." + zone;
+        var yaml = ValidStack.Yaml(("widget:domainName", name), ("widget:hostedZoneId", "Z0123456789EXAMPLE"), ("widget:hostedZoneName", zone));
+
+        Assert.That(name, Has.Length.EqualTo(length));
+        Assert.That(StackSchema.Check(yaml).Blames("widget:domainName"), Is.EqualTo(!passes), "schema");
+        Assert.That(Rejects(yaml, "widget:domainName"), Is.EqualTo(!passes), "reader");
+    }
+
+    [TestCase("ops@example.com", true)]
+    [TestCase("ops team@example.com", false)]
+    [TestCase("ops@team@example.com", false)]
+    public void An_alarm_address_passes_the_schema_exactly_when_it_passes_the_reader(string address, bool passes)
+    {
+        var yaml = ValidStack.Yaml(("widget:alarmEmails", $"[\"{address}\"]"));
+
+        Assert.That(StackSchema.Check(yaml).Blames("widget:alarmEmails"), Is.EqualTo(!passes), "schema");
+        Assert.That(Rejects(yaml, "widget:alarmEmails"), Is.EqualTo(!passes), "reader");
+    }
+
     [Test]
     public void A_key_added_to_Pulumi_yaml_lands_in_the_schema_with_its_type_default_and_description()
     {
@@ -252,6 +277,7 @@ public class StackFileSchemaTests
             Assert.That(StackSchema.Check(text, ValidStack.Yaml(("widget:shards", "five"))).Blames("widget:shards"));
             Assert.That(StackSchema.Check(text, ValidStack.Yaml(("widget:shards", "5"), ("widget:tracing", "maybe"))).Blames("widget:tracing"));
             Assert.That(StackSchema.Check(text, ValidStack.Yaml(("widget:shards", "5"), ("widget:owners", "ops"))).Blames("widget:owners"));
+            Assert.That(StackSchema.Check(text, ValidStack.Yaml(("widget:shards", "5"), ("widget:owners", "[[ops]]"))).Blames("widget:owners"));
             Assert.That(StackSchema.Check(text, ValidStack.Yaml(("widget:shards", "5"), ("widget:motd", "[hi]"))).Blames("widget:motd"));
         });
     }
@@ -260,6 +286,19 @@ public class StackFileSchemaTests
         JsonNode.Parse(StackSchema.Text)!["properties"]!["config"]!["properties"]!.AsObject();
 
     private static string CaseName(TestCaseData data) => data.TestName!["Rejects ".Length..];
+
+    private static bool Rejects(string stackYaml, string key)
+    {
+        try
+        {
+            Read(stackYaml);
+            return false;
+        }
+        catch (SettingsException e)
+        {
+            return e.Errors.Any(error => error.Key == key);
+        }
+    }
 
     private static WidgetSettings Read(string stackYaml) =>
         SettingsReader.Read(StackFile.Load(Repository.WithStack("qa", stackYaml), "qa"));

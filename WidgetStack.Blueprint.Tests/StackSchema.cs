@@ -15,13 +15,14 @@ internal static class StackSchema
     private static readonly IDeserializer Yaml = new DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build();
     private static readonly ISerializer Json = new SerializerBuilder().JsonCompatible().Build();
 
-    /// <summary>The schema generated from the repository's Pulumi.yaml.</summary>
-    public static string Text { get; } = StackFileSchema.Generate(ProjectFile.Load(Repository.Root));
-
-    private static JsonSchema Schema { get; } = JsonSchema.FromText(Text);
+    /// <summary>
+    /// The schema generated from the repository's Pulumi.yaml, anew on every call (mutation testing
+    /// changes the generator while the test process runs).
+    /// </summary>
+    public static string Text => StackFileSchema.Generate(ProjectFile.Load(Repository.Root));
 
     /// <summary>Checks <paramref name="stackYaml"/> against the repository's schema.</summary>
-    public static SchemaVerdict Check(string stackYaml) => Check(Schema, stackYaml);
+    public static SchemaVerdict Check(string stackYaml) => Check(Text, stackYaml);
 
     /// <summary>Checks <paramref name="stackYaml"/> against the schema <paramref name="schemaText"/>.</summary>
     public static SchemaVerdict Check(string schemaText, string stackYaml) => Check(JsonSchema.FromText(schemaText), stackYaml);
