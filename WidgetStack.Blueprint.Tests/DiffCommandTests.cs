@@ -1,4 +1,9 @@
 using WidgetStack.Blueprint.Cli;
+using WidgetStack.Blueprint.Config;
+using WidgetStack.Blueprint.Costs;
+using WidgetStack.Blueprint.Design;
+using WidgetStack.Blueprint.Diff;
+using WidgetStack.Blueprint.Report;
 
 namespace WidgetStack.Blueprint.Tests;
 
@@ -149,5 +154,33 @@ public class DiffCommandTests
             Assert.That(exit, Is.EqualTo(BlueprintCommand.UnusableInput));
             Assert.That(error, Does.Contain($"{missing} not found."));
         });
+    }
+
+    // An account id spelled out that the image already implies: the setting differs, nothing built does.
+    [Test]
+    public void A_setting_that_changes_nothing_built_still_counts_as_a_difference()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(("widget:accountId", "'123456789012'")));
+        var before = Path.Combine(folder, "before.yaml");
+        File.WriteAllText(before, ValidStack.Yaml());
+
+        var (exit, output, _) = BlueprintRun.Run("diff", "qa", "--before", before, "--dir", folder);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(1));
+            Assert.That(output, Does.Contain("| widget:accountId | '' | '123456789012' |"));
+            Assert.That(output, Does.Contain("### Design: 0 differ\n\n### Cost per month"));
+            Assert.That(output, Does.Match(@"\| Total \| (\d+\.\d\d) \| \1 \| 0\.00 \|"));
+        });
+    }
+
+    [Test]
+    public void Values_holding_a_pipe_stay_in_their_cell()
+    {
+        var side = new DiffSide("qa", StackFile.Load(Repository.Root, "prod"), WidgetDesign.Load(Repository.Root, "prod"));
+        var diff = new StackDiff(side, side, [new Difference("widget:x", "a|b", null)], [], new CostAssumptions());
+
+        Assert.That(DiffReport.Render(diff), Does.Contain("| widget:x | a\\|b | (none) |"));
     }
 }

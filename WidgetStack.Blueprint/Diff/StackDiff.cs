@@ -19,7 +19,7 @@ public sealed record DiffSide(string Label, StackConfig Config, WidgetDesign Des
             settings.TryAdd($"{Config.Project}:{key}", value.Display);
         }
 
-        settings[StackFile.RegionKey] = Config.Region?.Display ?? "none";
+        settings[StackFile.RegionKey] = Config.Region!.Display; // a valid stack always names its region
         return settings;
     }
 }
