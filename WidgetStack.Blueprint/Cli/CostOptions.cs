@@ -37,17 +37,6 @@ internal sealed class CostOptions
     }
 
     /// <summary>The assumptions the command line gives.</summary>
-    public CostAssumptions From(ParseResult parsed)
-    {
-        decimal Value(string name) => parsed.GetValue(options[name]);
-        return new CostAssumptions(
-            Value("--requests-per-second"),
-            Value("--kb-per-request"),
-            Value("--log-gb-per-task"),
-            Value("--flow-log-gb"),
-            Value("--egress-gb"),
-            Value("--image-gb"),
-            Value("--deploys-per-month"),
-            Value("--hours-per-month"));
-    }
+    public CostAssumptions From(ParseResult parsed) =>
+        new CostAssumptions().All.Aggregate(new CostAssumptions(), (assumptions, a) => a.Set(assumptions, parsed.GetValue(options[a.Option])));
 }

@@ -34,17 +34,17 @@ public sealed record CostAssumptions(
     /// <summary>GB the load balancer processes per hour (1 GB = 1,000,000 KB).</summary>
     public decimal AlbGbPerHour => RequestsPerSecond * KbPerRequest * 3600m / 1_000_000m;
 
-    /// <summary>Each assumption with its command-line option, its value and what it means.</summary>
+    /// <summary>Each assumption with its command-line option, its value, what it means and how to change it.</summary>
     public IReadOnlyList<CostAssumption> All =>
     [
-        new("--requests-per-second", RequestsPerSecond, "average requests per second"),
-        new("--kb-per-request", KbPerRequest, "KB in and out per request"),
-        new("--log-gb-per-task", LogGbPerTaskMonth, "GB of logs per task per month"),
-        new("--flow-log-gb", FlowLogGbPerMonth, "GB of flow-log records per month"),
-        new("--egress-gb", EgressGbPerMonth, "GB the tasks send to the internet per month"),
-        new("--image-gb", ImageGb, "GB pulled per task start"),
-        new("--deploys-per-month", DeploysPerMonth, "deployments per month, each starting every task"),
-        new("--hours-per-month", HoursPerMonth, "hours per month", Least: 1m, Most: MostHoursPerMonth),
+        new("--requests-per-second", RequestsPerSecond, "average requests per second", (a, v) => a with { RequestsPerSecond = v }),
+        new("--kb-per-request", KbPerRequest, "KB in and out per request", (a, v) => a with { KbPerRequest = v }),
+        new("--log-gb-per-task", LogGbPerTaskMonth, "GB of logs per task per month", (a, v) => a with { LogGbPerTaskMonth = v }),
+        new("--flow-log-gb", FlowLogGbPerMonth, "GB of flow-log records per month", (a, v) => a with { FlowLogGbPerMonth = v }),
+        new("--egress-gb", EgressGbPerMonth, "GB the tasks send to the internet per month", (a, v) => a with { EgressGbPerMonth = v }),
+        new("--image-gb", ImageGb, "GB pulled per task start", (a, v) => a with { ImageGb = v }),
+        new("--deploys-per-month", DeploysPerMonth, "deployments per month, each starting every task", (a, v) => a with { DeploysPerMonth = v }),
+        new("--hours-per-month", HoursPerMonth, "hours per month", (a, v) => a with { HoursPerMonth = v }, Least: 1m, Most: MostHoursPerMonth),
     ];
 }
 
@@ -52,6 +52,7 @@ public sealed record CostAssumptions(
 /// <param name="Option">The command-line option that changes it.</param>
 /// <param name="Value">Its value.</param>
 /// <param name="Meaning">What it stands for, with its unit.</param>
+/// <param name="Set">The assumptions with this one set to another value.</param>
 /// <param name="Least">The smallest value it takes.</param>
 /// <param name="Most">The largest value it takes, or null for no limit.</param>
-public sealed record CostAssumption(string Option, decimal Value, string Meaning, decimal Least = 0m, decimal? Most = null);
+public sealed record CostAssumption(string Option, decimal Value, string Meaning, Func<CostAssumptions, decimal, CostAssumptions> Set, decimal Least = 0m, decimal? Most = null);
