@@ -213,7 +213,7 @@ public class CommandLineTests
         {
             Assert.That(exit, Is.EqualTo(BlueprintCommand.Success), error);
             Assert.That(output, Does.Not.Contain("Warnings"));
-            Assert.That(output.TrimEnd(), Does.EndWith("these are the prices seen on the date above."), "the cost section closes the blueprint");
+            Assert.That(output.TrimEnd(), Does.EndWith("these are the prices seen on the date above.\n\nSecurity controls: this stack waives none (README, Security controls)"), "the controls line closes the blueprint");
         });
     }
 }

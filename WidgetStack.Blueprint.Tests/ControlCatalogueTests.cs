@@ -11,6 +11,7 @@ public class ControlCatalogueTests
 {
     private const string GoodContainer = """[{"privileged":false,"readonlyRootFilesystem":true,"environment":[{"name":"PORT","value":"3333"}],"logConfiguration":{"logDriver":"awslogs"},"user":"1000"}]""";
     private const string Vpc = "awsx:ec2:Vpc";
+    private const string Subnet = "aws:ec2/subnet:Subnet";
     private const string Task = "aws:ecs/taskDefinition:TaskDefinition";
     private const string Lb = "aws:lb/loadBalancer:LoadBalancer";
     private const string Listener = "aws:lb/listener:Listener";
@@ -44,7 +45,7 @@ public class ControlCatalogueTests
         ["ELB.17"] = ([R(Listener, "ok", """{"protocol":"HTTPS","sslPolicy":"ELBSecurityPolicy-TLS13-1-2-2021-06"}"""), R(Listener, "plain", """{"protocol":"HTTP"}""")], [R(Listener, "bad", """{"protocol":"HTTPS","sslPolicy":"ELBSecurityPolicy-2016-08"}""")]),
         ["EC2.2"] = ([R("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "ok", "{}")], [R("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "bad", """{"egress":[{"protocol":"-1"}]}"""), R("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "bad", """{"ingress":[{"protocol":"-1"}]}""")]),
         ["EC2.6"] = ([R(Vpc, "ok", "{}"), R("aws:ec2/flowLog:FlowLog", "flow", """{"trafficType":"REJECT","vpcId":"vpc-1"}""")], [R(Vpc, "bad", "{}"), R("aws:ec2/flowLog:FlowLog", "flow", """{"trafficType":"ACCEPT","vpcId":"vpc-1"}""")]),
-        ["EC2.15"] = ([R(Vpc, "ok", """{"subnetSpecs":[{"type":"Private"}]}""")], [R(Vpc, "bad", """{"subnetSpecs":[{"type":"Private"},{"type":"Public"}]}""")]),
+        ["EC2.15"] = ([R(Subnet, "ok", """{"mapPublicIpOnLaunch":false}"""), R(Subnet, "unset", "{}")], [R(Subnet, "bad", """{"mapPublicIpOnLaunch":true}""")]),
         ["EC2.18"] = ([Rule("ok", 443, 443, world: true), Rule("ok80", 80, 80, world: true), Rule("inside", 22, 22, world: false)], [Rule("bad", 22, 22, world: true), Rule("bad", 80, 443, world: true)]),
         ["EC2.19"] = ([Rule("ok", 443, 443, world: true), Rule("inside", 3389, 3389, world: false)], [Rule("bad", 3000, 4000, world: true), Rule("bad", 9300, 9300, world: true)]),
         ["EC2.55"] = ([R(Vpc, "ok", "{}"), Endpoint("ecr.api", "Interface")], [R(Vpc, "bad", "{}"), Endpoint("ecr.api", "Gateway"), Endpoint("ecr.dkr", "Interface")]),

@@ -35,12 +35,19 @@ public sealed class Network : ComponentResource
     [Output]
     public Output<ImmutableArray<string>> PrivateSubnetIds { get; private set; }
 
+    /// <summary>
+    /// The options the awsx VPC was given: a child of the network, with the transform that keeps its
+    /// public subnets from mapping public IPs on launch (the engine applies it to every child awsx creates).
+    /// </summary>
+    public ComponentResourceOptions VpcOptions { get; }
+
     /// <summary>Builds the network of <paramref name="args"/>.</summary>
     public Network(string name, NetworkArgs args, ComponentResourceOptions? options = null)
         : base("widget:network:Network", name, options)
     {
         var design = args.Design;
-        var vpc = new Vpc($"{name}-vpc", VpcArgsFor(design), VpcOptions(this));
+        VpcOptions = new ComponentResourceOptions { Parent = this, ResourceTransforms = { PublicIpsOnLaunch.TurnOff } };
+        var vpc = new Vpc($"{name}-vpc", VpcArgsFor(design), VpcOptions);
         if (design.FlowLogs is { } flowLogs && args.FlowLogRole is { } role)
         {
             RecordTraffic(name, vpc.VpcId, flowLogs, role, args.LogKeyArn);
@@ -79,13 +86,6 @@ public sealed class Network : ComponentResource
             MaxAggregationInterval = FlowLogDesign.MaxAggregationIntervalSeconds,
         }, child);
     }
-
-    /// <summary>The awsx VPC's options: a child of the network, its public subnets without public IPs on launch.</summary>
-    public static ComponentResourceOptions VpcOptions(Resource parent) => new()
-    {
-        Parent = parent,
-        ResourceTransforms = { PublicIpsOnLaunch.TurnOff },
-    };
 
     /// <summary>
     /// The awsx arguments. Explicit CIDR blocks are honoured only with the <c>Auto</c> (or

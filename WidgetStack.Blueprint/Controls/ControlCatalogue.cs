@@ -20,6 +20,7 @@ public static class ControlCatalogue
     private const string Ingress = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
     private const string Egress = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
     private const string Vpc = "awsx:ec2:Vpc";
+    private const string Subnet = "aws:ec2/subnet:Subnet";
     private const string FlowLog = "aws:ec2/flowLog:FlowLog";
     private const string VpcEndpoint = "aws:ec2/vpcEndpoint:VpcEndpoint";
     private const string RolePolicy = "aws:iam/rolePolicy:RolePolicy";
@@ -98,9 +99,9 @@ public static class ControlCatalogue
         new("EC2.6", "VPC flow logging should be enabled in all VPCs", [Vpc, FlowLog],
             "a flow log records ALL or REJECT traffic of the VPC",
             r => Verdict.Over(Of(r, Vpc), vpc => Of(r, FlowLog).Any(f => f.Text("trafficType") is "ALL" or "REJECT" && f.Text("vpcId") is { Length: > 0 }))),
-        new("EC2.15", "EC2 subnets should not automatically assign public IP addresses", [Vpc],
-            "no public subnet maps public IPs on launch; awsx 3.8.0 sets mapPublicIpOnLaunch on every public subnet it builds, and the mocks see only the VPC",
-            r => Verdict.Over(Of(r, Vpc), vpc => !vpc.List("subnetSpecs").OfType<IReadOnlyDictionary<string, object>>().Any(s => s.GetValueOrDefault("type") is "Public"))),
+        new("EC2.15", "EC2 subnets should not automatically assign public IP addresses", [Subnet],
+            "no subnet sets mapPublicIpOnLaunch to true",
+            r => Verdict.Over(Of(r, Subnet), subnet => !subnet.IsTrue("mapPublicIpOnLaunch"))),
         new("EC2.18", "Security groups should only allow unrestricted incoming traffic for authorized ports", [Ingress],
             "rules open to 0.0.0.0/0 or ::/0 cover only ports 80 and 443",
             r => Verdict.Over(Of(r, Ingress), rule => !OpenToWorld(rule) || (rule.Number("fromPort") is 80 or 443 && rule.Number("toPort") == rule.Number("fromPort")))),

@@ -166,14 +166,13 @@ public static class TextReport
         }
 
         var waivers = Controls.Waivers.All.Where(w => w.Stack == settings.Stack).ToList();
-        if (waivers.Count > 0)
+        yield return Line("");
+        yield return Line(waivers.Count == 0
+            ? "Security controls: this stack waives none (README, Security controls)"
+            : "Security controls this stack waives (README, Security controls)");
+        foreach (var waiver in waivers)
         {
-            yield return Line("");
-            yield return Line("Security controls this stack waives (README, Security controls)");
-            foreach (var waiver in waivers)
-            {
-                yield return Line($"  - {waiver.ControlId}: {waiver.Reason}");
-            }
+            yield return Line($"  - {waiver.ControlId}: {waiver.Reason}");
         }
 
         if (design.Warnings.Count > 0)
