@@ -56,17 +56,15 @@ internal static class AwsxSubnets
 
     private static IEnumerable<(string Name, ImmutableDictionary<string, object> Inputs)> AsAwsxBuildsThem(MockResourceArgs vpc)
     {
-        var zones = (ImmutableArray<object>)vpc.Inputs["availabilityZoneNames"];
-        var tags = vpc.Inputs.TryGetValue("tags", out var given) ? (ImmutableDictionary<string, object>)given : ImmutableDictionary<string, object>.Empty;
-        var specs = ((ImmutableArray<object>)vpc.Inputs["subnetSpecs"]).Cast<ImmutableDictionary<string, object>>()
-            .OrderBy(spec => (string)spec["type"] == "Public" ? 0 : 1)
-            .ToList();
+        var zones = vpc.List("availabilityZoneNames");
+        var tags = Inputs.Map(vpc.At("tags"));
+        var specs = vpc.List("subnetSpecs").Select(Inputs.Map).OrderBy(spec => spec["type"] is "Public" ? 0 : 1).ToList();
         for (var zone = 0; zone < zones.Length; zone++)
         {
             foreach (var spec in specs)
             {
                 var type = (string)spec["type"];
-                var name = $"{vpc.Name!}-{(spec.TryGetValue("name", out var specName) ? specName : type.ToLowerInvariant())}-{zone + 1}";
+                var name = $"{vpc.Name!}-{spec.GetValueOrDefault("name", type.ToLowerInvariant())}-{zone + 1}";
                 yield return (name, ImmutableDictionary<string, object>.Empty
                     .Add("vpcId", StackRun.IdOf(vpc.Name!))  // awsx names its inner aws:ec2/vpc:Vpc after itself
                     .Add("availabilityZone", zones[zone])
