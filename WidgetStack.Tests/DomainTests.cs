@@ -11,7 +11,7 @@ public class DomainTests
     public async Task Prod_requests_a_certificate_for_its_domain_proves_it_in_the_zone_and_serves_HTTPS_once_validated()
     {
         var run = await StackRun.RunAsync("prod");
-        var certificateArn = $"arn:aws:mock:::{Certificate}/widget-certificate";
+        var certificateArn = MockArns.For(Certificate, "widget-certificate");
 
         Assert.Multiple(() =>
         {

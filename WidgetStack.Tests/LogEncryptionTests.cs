@@ -5,7 +5,7 @@ namespace WidgetStack.Tests;
 /// <summary>prod's log groups under a KMS key of the stack (KMS.4), as they reach the mock runtime.</summary>
 public class LogEncryptionTests
 {
-    private const string KeyArn = "arn:aws:mock:::aws:kms/key:Key/widget-logs-key";
+    private static readonly string KeyArn = MockArns.For("aws:kms/key:Key", "widget-logs-key");
 
     [Test]
     public async Task Prod_encrypts_every_log_group_with_its_own_rotated_key()

@@ -6,7 +6,7 @@ namespace WidgetStack.Tests;
 public class MonitoringTests
 {
     private const string Alarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
-    private const string TopicArn = "arn:aws:mock:::aws:sns/topic:Topic/widget-alarms";
+    private static readonly string TopicArn = MockArns.For("aws:sns/topic:Topic", "widget-alarms");
 
     [Test]
     public async Task Prod_alarms_on_5xx_and_unhealthy_tasks_of_its_target_group_and_on_the_load_balancer_5xx()
@@ -55,7 +55,7 @@ public class MonitoringTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(run.Single("aws:sns/topic:Topic").Text("kmsMasterKeyId"), Is.EqualTo("arn:aws:mock:::aws:kms/key:Key/widget-alarms-key"));
+            Assert.That(run.Single("aws:sns/topic:Topic").Text("kmsMasterKeyId"), Is.EqualTo(MockArns.For("aws:kms/key:Key", "widget-alarms-key")));
             Assert.That(key.At("enableKeyRotation"), Is.True);
             Assert.That(statements[0]!["Principal"]!["AWS"]!.GetValue<string>(), Is.EqualTo("arn:aws:iam::123456789012:root"));
             Assert.That(statements[1]!["Principal"]!["Service"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { "cloudwatch.amazonaws.com", "budgets.amazonaws.com" }));

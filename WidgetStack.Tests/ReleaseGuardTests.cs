@@ -7,7 +7,7 @@ namespace WidgetStack.Tests;
 /// <summary>A release ECS rolls back fails <c>pulumi up</c>; a good one and any preview do not.</summary>
 public class ReleaseGuardTests
 {
-    private const string Released = "arn:aws:mock:::aws:ecs/taskDefinition:TaskDefinition/widget-task";
+    private const string Released = "arn:aws:ecs:us-east-1:123456789012:task-definition/widget-task:1";
     private const string Previous = "arn:aws:ecs:us-east-1:123456789012:task-definition/RocketCityWidgetServer:6";
 
     [Test]
@@ -28,7 +28,7 @@ public class ReleaseGuardTests
         var (_, error) = await RunAsync(preview: false, rolledBack: true);
 
         Assert.That(error?.ToString(), Does.Contain("WidgetService rolled back: ECS runs RocketCityWidgetServer:6, not the release widget-task this update registered")
-            .And.Contain("aws ecs describe-services --cluster arn:aws:mock:::aws:ecs/cluster:Cluster/widget-cluster --services WidgetService"));
+            .And.Contain("aws ecs describe-services --cluster arn:aws:ecs:us-east-1:123456789012:cluster/widget-cluster --services WidgetService"));
     }
 
     [Test]

@@ -130,13 +130,11 @@ internal sealed class StackRun
         var name = args.Name ?? "";
         var state = args.Inputs.ToBuilder();
         state.TryAdd("name", name);
-        state.TryAdd("arn", args.Type == "aws:cloudwatch/logGroup:LogGroup"
-            ? $"arn:aws:logs:us-east-1:123456789012:log-group:{state["name"]}"
-            : $"arn:aws:mock:::{args.Type}/{name}");
+        // A log group's ARN carries its physical name; every other ARN its logical name.
+        state.TryAdd("arn", MockArns.For(args.Type, args.Type == "aws:cloudwatch/logGroup:LogGroup" ? (string)state["name"] : name));
         if (args.Type == "aws:s3/bucket:Bucket")
         {
             state["bucket"] = name; // AWS names it from the logical name plus a suffix
-            state["arn"] = $"arn:aws:s3:::{name}";
         }
 
         if (args.Type == "aws:lb/loadBalancer:LoadBalancer")

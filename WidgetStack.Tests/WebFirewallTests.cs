@@ -38,8 +38,8 @@ public class WebFirewallTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(association.Text("resourceArn"), Is.EqualTo("arn:aws:mock:::aws:lb/loadBalancer:LoadBalancer/widget-alb"));
-            Assert.That(association.Text("webAclArn"), Is.EqualTo("arn:aws:mock:::aws:wafv2/webAcl:WebAcl/widget-waf"));
+            Assert.That(association.Text("resourceArn"), Is.EqualTo(MockArns.For("aws:lb/loadBalancer:LoadBalancer", "widget-alb")));
+            Assert.That(association.Text("webAclArn"), Is.EqualTo(MockArns.For("aws:wafv2/webAcl:WebAcl", "widget-waf")));
         });
     }
 
