@@ -127,7 +127,7 @@ public class DesignTests
         {
             Assert.That(design.LoadBalancer.TargetGroups.Select(t => t.Name), Is.EqualTo(new[] { "widget-blue", "widget-green" }));
             Assert.That(design.LoadBalancer.ProductionRule, Is.Not.Null);
-            Assert.That(design.Iam.Infrastructure!.ManagedPolicyArns.Single(), Does.EndWith("/AmazonECSInfrastructureRolePolicyForLoadBalancers"));
+            Assert.That(design.Iam.Infrastructure!.ManagedPolicyArns.Single(), Is.EqualTo("arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers"));
             Assert.That(design.Iam.Infrastructure.TrustedService, Is.EqualTo("ecs.amazonaws.com"));
             Assert.That(design.Service.Deployment.StrategyName, Is.EqualTo("BLUE_GREEN"));
             Assert.That(design.Service.Deployment.BakeTimeMinutes, Is.EqualTo(10));
@@ -231,7 +231,7 @@ public class DesignTests
                 "widget-logs-key", "arn:aws:iam::123456789012:root", "logs.us-east-1.amazonaws.com", "arn:aws:logs:us-east-1:123456789012:log-group:*")));
             Assert.That(LogEncryptionDesign.LogsActions, Is.EqualTo(new[] { "kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*" }));
             Assert.That(design.Monitoring.AccountRootArn, Is.EqualTo("arn:aws:iam::123456789012:root"));
-            Assert.That(MonitoringDesign.Publishers, Is.EqualTo(new[] { "cloudwatch.amazonaws.com", "budgets.amazonaws.com" }));
+            Assert.That(design.Monitoring.Publishers.Select(p => p.Service), Is.EqualTo(new[] { "cloudwatch.amazonaws.com", "budgets.amazonaws.com" }));
             Assert.That(design.Monitoring.Budget, Is.EqualTo(new BudgetDesign("widget-prod-monthly", 400, 80, "user:Stack$prod")));
             Assert.That(BudgetDesign.NotificationTypes, Is.EqualTo(new[] { "ACTUAL", "FORECASTED" }));
         });
@@ -245,11 +245,11 @@ public class DesignTests
         Assert.That(logs, Is.EqualTo(new LogDesign("/ecs/widget/prod", 365, "widget")));
     }
 
-    [TestCase("", "123456789012")]
-    [TestCase("210987654321", "210987654321")]
-    public void Roles_trust_their_service_only_for_the_stack_account_which_defaults_to_the_image_account(string accountId, string expected)
+    [TestCase("123456789012")]
+    [TestCase("210987654321")]
+    public void Roles_trust_their_service_only_for_the_account_the_provider_may_deploy_to_whatever_account_holds_the_image(string expected)
     {
-        var folder = Repository.WithStack("qa", ValidStack.Yaml(("widget:accountId", $"\"{accountId}\""), ("widget:deploymentStrategy", "blueGreen")));
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(("aws:allowedAccountIds", $"[\"{expected}\"]"), ("widget:deploymentStrategy", "blueGreen")));
 
         var iam = WidgetDesign.Load(folder, "qa").Iam;
 

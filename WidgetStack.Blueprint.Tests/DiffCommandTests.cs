@@ -156,11 +156,11 @@ public class DiffCommandTests
         });
     }
 
-    // An account id spelled out that the image already implies: the setting differs, nothing built does.
+    // A default spelled out: the setting differs, nothing built does.
     [Test]
     public void A_setting_that_changes_nothing_built_still_counts_as_a_difference()
     {
-        var folder = Repository.WithStack("qa", ValidStack.Yaml(("widget:accountId", "'123456789012'")));
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(("widget:spot", "'False'")));
         var before = Path.Combine(folder, "before.yaml");
         File.WriteAllText(before, ValidStack.Yaml());
 
@@ -169,7 +169,7 @@ public class DiffCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(1));
-            Assert.That(output, Does.Contain("| widget:accountId | '' | '123456789012' |"));
+            Assert.That(output, Does.Contain("| widget:spot | 'false' | 'False' |"));
             Assert.That(output, Does.Contain("### Design: 0 differ\n\n### Cost per month"));
             Assert.That(output, Does.Match(@"\| Total \| (\d+\.\d\d) \| \1 \| 0\.00 \|"));
         });

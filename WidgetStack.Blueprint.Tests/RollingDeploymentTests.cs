@@ -100,7 +100,8 @@ public class RollingDeploymentTests
             .. ProjectFile.Load(Repository.Root).Declarations
                 .Where(d => d.Default is not null && d.Name is not ("replicas" or "minHealthyPercent" or "maxPercent"))
                 .Select(d => KeyValuePair.Create(d.Name, d.Default!)),
-        ]);
+        ],
+        new ConfigValue.List(["123456789012"]));
         try
         {
             SettingsReader.Read(config);

@@ -201,7 +201,7 @@ public class StackFileSchemaTests
     [Test]
     public void Values_quoted_as_pulumi_config_set_writes_them_pass_the_schema_and_the_reader()
     {
-        var yaml = ValidStack.Yaml(("widget:replicas", "\"4\""), ("widget:spot", "\"true\""), ("widget:waf", "\"FALSE\""), ("widget:accountId", "\"123456789012\""));
+        var yaml = ValidStack.Yaml(("widget:replicas", "\"4\""), ("widget:spot", "\"true\""), ("widget:waf", "\"FALSE\""), ("aws:allowedAccountIds", "[\"123456789012\"]"));
 
         var verdict = StackSchema.Check(yaml);
 
@@ -210,15 +210,18 @@ public class StackFileSchemaTests
     }
 
     [Test]
-    public void An_account_id_may_be_written_unquoted_with_twelve_digits_and_no_fewer_or_more()
+    public void The_account_may_be_written_unquoted_with_twelve_digits_and_no_fewer_or_more_and_only_one()
     {
+        const string key = "aws:allowedAccountIds";
         Assert.Multiple(() =>
         {
-            Assert.That(StackSchema.Check(ValidStack.Yaml(("widget:accountId", "210987654321"))).IsValid);
-            Assert.That(StackSchema.Check(ValidStack.Yaml(("widget:accountId", "21098765432"))).Blames("widget:accountId"));
-            Assert.That(StackSchema.Check(ValidStack.Yaml(("widget:accountId", "2109876543210"))).Blames("widget:accountId"));
+            Assert.That(StackSchema.Check(ValidStack.Yaml((key, "[210987654321]"))).IsValid);
+            Assert.That(StackSchema.Check(ValidStack.Yaml((key, "[21098765432]"))).Blames(key));
+            Assert.That(StackSchema.Check(ValidStack.Yaml((key, "[2109876543210]"))).Blames(key));
+            Assert.That(StackSchema.Check(ValidStack.Yaml((key, "[210987654321, 123456789012]"))).Blames(key));
+            Assert.That(StackSchema.Check(ValidStack.Yaml((key, null))).Blames(key));
         });
-        Assert.DoesNotThrow(() => Read(ValidStack.Yaml(("widget:accountId", "210987654321"))));
+        Assert.DoesNotThrow(() => Read(ValidStack.Yaml((key, "[210987654321]"))));
     }
 
     [TestCase(253, true)]

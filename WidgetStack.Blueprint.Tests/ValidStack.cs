@@ -7,6 +7,7 @@ internal static class ValidStack
     public static IReadOnlyDictionary<string, string> Lines { get; } = new Dictionary<string, string>
     {
         ["aws:region"] = "us-east-1",
+        ["aws:allowedAccountIds"] = "[\"123456789012\"]",
         ["widget:availabilityZones"] = "[us-east-1a, us-east-1b, us-east-1c]",
         ["widget:image"] = "123456789012.dkr.ecr.us-east-1.amazonaws.com/widget:1.2.3",
         ["widget:replicas"] = "3",

@@ -47,6 +47,20 @@ public class MonitoringTests
     }
 
     [Test]
+    public async Task An_alarm_fails_a_deployment_but_rolls_it_back_only_where_the_rollback_setting_says()
+    {
+        var run = await StackRun.RunAsync("prod", ("circuitBreakerRollback", "false"));
+        var service = run.Single("aws:ecs/service:Service");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(service.At("alarms", "enable"), Is.True, "alarms still watch the deployment");
+            Assert.That(service.At("alarms", "rollback"), Is.False);
+            Assert.That(service.At("deploymentCircuitBreaker", "rollback"), Is.False);
+        });
+    }
+
+    [Test]
     public async Task The_topic_is_encrypted_with_a_rotated_key_CloudWatch_and_Budgets_may_use_and_mails_the_listed_addresses()
     {
         var run = await StackRun.RunAsync("prod");
@@ -66,16 +80,34 @@ public class MonitoringTests
     }
 
     [Test]
-    public async Task Only_AWS_Budgets_acting_for_the_stack_account_may_publish_to_the_topic()
+    public async Task A_topic_policy_replaces_the_default_one_so_it_lets_CloudWatch_alarms_of_the_stack_publish()
     {
         var run = await StackRun.RunAsync("prod");
         var policy = run.Single("aws:sns/topicPolicy:TopicPolicy");
-        var statement = JsonNode.Parse(policy.Text("policy")!)!["Statement"]!.AsArray().Single()!;
+        var statement = TopicStatement(policy, "cloudwatch.amazonaws.com");
+        var alarmArns = run.OfType(Alarm).Select(a => MockArns.For(Alarm, a.Text("name")!));
 
         Assert.Multiple(() =>
         {
             Assert.That(policy.Text("arn"), Is.EqualTo(TopicArn));
-            Assert.That(statement["Principal"]!["Service"]!.GetValue<string>(), Is.EqualTo("budgets.amazonaws.com"));
+            Assert.That(statement["Action"]!.GetValue<string>(), Is.EqualTo("sns:Publish"));
+            Assert.That(statement["Resource"]!.GetValue<string>(), Is.EqualTo(TopicArn));
+            Assert.That(statement["Condition"]!["StringEquals"]!["aws:SourceAccount"]!.GetValue<string>(), Is.EqualTo("123456789012"));
+            var pattern = statement["Condition"]!["ArnLike"]!["aws:SourceArn"]!.GetValue<string>();
+            Assert.That(pattern, Is.EqualTo("arn:aws:cloudwatch:us-east-1:123456789012:alarm:widget-prod-*"));
+            Assert.That(alarmArns, Has.All.StartsWith(pattern.TrimEnd('*')), "every alarm of the stack may publish");
+            Assert.That(run.OfType(Alarm).Select(a => a.List("alarmActions").Single()), Has.All.EqualTo(TopicArn));
+        });
+    }
+
+    [Test]
+    public async Task AWS_Budgets_may_publish_to_the_topic_only_for_the_stack_account()
+    {
+        var run = await StackRun.RunAsync("prod");
+        var statement = TopicStatement(run.Single("aws:sns/topicPolicy:TopicPolicy"), "budgets.amazonaws.com");
+
+        Assert.Multiple(() =>
+        {
             Assert.That(statement["Action"]!.GetValue<string>(), Is.EqualTo("sns:Publish"));
             Assert.That(statement["Resource"]!.GetValue<string>(), Is.EqualTo(TopicArn));
             Assert.That(statement["Condition"]!["StringEquals"]!["aws:SourceAccount"]!.GetValue<string>(), Is.EqualTo("123456789012"));
@@ -176,4 +208,9 @@ public class MonitoringTests
         Assert.That(dimensions["LoadBalancer"], Is.EqualTo("app/widget-alb/50dc6c495c0c9188"));
         Assert.That(dimensions.GetValueOrDefault("TargetGroup"), Is.EqualTo(withTargetGroup ? "targetgroup/widget-tasks/73e2d6bc24d8a067" : null));
     }
+
+    // The statement of the topic policy that names <paramref name="service"/>.
+    private static JsonNode TopicStatement(Pulumi.Testing.MockResourceArgs policy, string service) =>
+        JsonNode.Parse(policy.Text("policy")!)!["Statement"]!.AsArray()
+            .Single(s => s!["Principal"]!["Service"]!.GetValue<string>() == service)!;
 }

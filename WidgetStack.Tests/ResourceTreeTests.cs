@@ -69,7 +69,7 @@ public class ResourceTreeTests
     }
 
     [Test]
-    public async Task The_service_waits_for_the_routing_and_the_Spot_capacity_and_leaves_to_AWS_what_AWS_changes()
+    public async Task The_service_waits_for_the_routing_and_the_cluster_capacity_and_leaves_to_AWS_what_AWS_changes()
     {
         var dev = Component<WidgetService>(await StackRun.RunAsync("dev"));
         var prod = Component<WidgetService>(await StackRun.RunAsync("prod"));
@@ -78,10 +78,10 @@ public class ResourceTreeTests
         Assert.Multiple(() =>
         {
             Assert.That(RegisteredResources.Names(dev.ServiceOptions.DependsOn), Is.EquivalentTo(Alarms("dev", "widget-tasks").Append("widget-http").Append("widget-cluster-capacity")));
-            Assert.That(RegisteredResources.Names(prod.ServiceOptions.DependsOn), Is.EquivalentTo(Alarms("prod", "widget-tasks").Append("widget-https").Append("widget-http")));
+            Assert.That(RegisteredResources.Names(prod.ServiceOptions.DependsOn), Is.EquivalentTo(Alarms("prod", "widget-tasks").Append("widget-https").Append("widget-http").Append("widget-cluster-capacity")));
             Assert.That(
                 RegisteredResources.Names(blueGreen.ServiceOptions.DependsOn),
-                Is.EquivalentTo(Alarms("prod", "widget-blue", "widget-green").Concat(["widget-http", "widget-https", "widget-production"])));
+                Is.EquivalentTo(Alarms("prod", "widget-blue", "widget-green").Concat(["widget-http", "widget-https", "widget-production", "widget-cluster-capacity"])));
             Assert.That(dev.ServiceOptions.IgnoreChanges, Is.Empty);
             Assert.That(prod.ServiceOptions.IgnoreChanges, Is.EquivalentTo(new[] { "desiredCount" }));
             Assert.That(blueGreen.ServiceOptions.IgnoreChanges, Is.EquivalentTo(new[] { "desiredCount", "loadBalancers" }));

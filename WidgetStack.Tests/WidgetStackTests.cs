@@ -129,7 +129,7 @@ public class WidgetStackTests(string stack)
 
         Assert.Multiple(() =>
         {
-            Assert.That(balancer["targetGroupArn"], Is.EqualTo(group.Inputs.GetValueOrDefault("arn") ?? MockArns.For(group.Type, group.Name)));
+            Assert.That(balancer["targetGroupArn"], Is.EqualTo(group.Inputs.GetValueOrDefault("arn") ?? MockArns.For(group.Type!, group.Name!)));
             Assert.That(Convert.ToInt32(balancer["containerPort"], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(3333));
             Assert.That(group.Text("targetType"), Is.EqualTo("ip"));
             Assert.That(group.Number("port"), Is.EqualTo(3333));
@@ -263,12 +263,23 @@ public class StackVariantTests
         Assert.Multiple(() =>
         {
             Assert.That(run.OfType("aws:lb/targetGroup:TargetGroup").Select(t => t.Name), Is.EqualTo(new[] { "widget-blue", "widget-green" }));
-            Assert.That(advanced["alternateTargetGroupArn"], Does.EndWith("/widget-green"));
-            Assert.That(advanced["productionListenerRule"], Does.EndWith("/widget-production"));
-            Assert.That(advanced["roleArn"], Does.EndWith("/widget-ecs-infra"));
+            Assert.That(advanced["alternateTargetGroupArn"], Is.EqualTo(MockArns.For("aws:lb/targetGroup:TargetGroup", "widget-green")));
+            Assert.That(advanced["productionListenerRule"], Is.EqualTo(MockArns.For("aws:lb/listenerRule:ListenerRule", "widget-production")));
+            Assert.That(advanced["roleArn"], Is.EqualTo(MockArns.For("aws:iam/role:Role", "widget-ecs-infra")));
             Assert.That(service.Text("deploymentConfiguration", "strategy"), Is.EqualTo("BLUE_GREEN"));
-            Assert.That(run.Single("aws:iam/rolePolicyAttachment:RolePolicyAttachment").Text("policyArn"), Does.EndWith("AmazonECSInfrastructureRolePolicyForLoadBalancers"));
         });
+    }
+
+    [Test]
+    public async Task Blue_green_attaches_the_infrastructure_policy_at_the_ARN_AWS_publishes_which_has_no_service_role_path()
+    {
+        // AWS Managed Policy Reference, AmazonECSInfrastructureRolePolicyForLoadBalancers: "ARN: arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers".
+        // Attaching an ARN that names no policy fails pulumi up.
+        const string published = "arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers";
+
+        var run = await StackRun.RunAsync("prod", ("deploymentStrategy", "blueGreen"), ("requestsPerTarget", "0"));
+
+        Assert.That(run.Single("aws:iam/rolePolicyAttachment:RolePolicyAttachment").Text("policyArn"), Is.EqualTo(published));
     }
 
     [Test]
@@ -282,6 +293,61 @@ public class StackVariantTests
             Assert.That(service.At("launchType"), Is.Null);
             Assert.That(Inputs.Map(service.List("capacityProviderStrategies").Single())["capacityProvider"], Is.EqualTo("FARGATE_SPOT"));
             Assert.That(run.Single("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders").List("capacityProviders"), Does.Contain("FARGATE_SPOT"));
+        });
+    }
+
+    [Test]
+    public async Task Turning_Spot_on_or_off_changes_only_the_capacity_provider_so_the_service_is_updated_in_place()
+    {
+        var onDemand = await StackRun.RunAsync("prod", ("spot", "false"));
+        var spot = await StackRun.RunAsync("prod", ("spot", "true"));
+        var (before, after) = (onDemand.Single("aws:ecs/service:Service"), spot.Single("aws:ecs/service:Service"));
+
+        Assert.Multiple(() =>
+        {
+            // launchType forces a new service; a strategy changes in place only when one is set before
+            // and after, with forceNewDeployment (AWS provider, aws_ecs_service capacity_provider_strategy).
+            Assert.That((before.At("launchType"), after.At("launchType")), Is.EqualTo((null as object, null as object)));
+            Assert.That(Inputs.Map(before.List("capacityProviderStrategies").Single())["capacityProvider"], Is.EqualTo("FARGATE"));
+            Assert.That(Inputs.Map(after.List("capacityProviderStrategies").Single())["capacityProvider"], Is.EqualTo("FARGATE_SPOT"));
+            Assert.That((before.At("forceNewDeployment"), after.At("forceNewDeployment")), Is.EqualTo((true, true)));
+            var unchanged = (StackRun run) => Describe(run, skipDesiredCount: false).Where(r => !r.StartsWith("aws:ecs/service:Service ", StringComparison.Ordinal));
+            Assert.That(unchanged(spot), Is.EqualTo(unchanged(onDemand)), "nothing else changes, the cluster's capacity providers included");
+        });
+    }
+
+    [Test]
+    public async Task Policies_name_the_account_the_stack_deploys_to_and_the_image_account_only_where_the_image_is_pulled()
+    {
+        // A shared registry: the image is in 999999999999, the stack deploys to 123456789012 (aws:allowedAccountIds).
+        var run = await StackRun.RunAsync("prod", ("image", "999999999999.dkr.ecr.us-east-1.amazonaws.com/rocket-city-widget-server:1.0.0"));
+        var policies = run.Registered
+            .SelectMany(r => new[] { r.Text("policy"), r.Text("assumeRolePolicy") }.OfType<string>().Select(text => (r.Name, Text: text)))
+            .ToList();
+        var execution = run.Single("aws:iam/rolePolicy:RolePolicy", "widget-execution-policy").Text("policy")!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(policies.Where(p => p.Text.Contains("999999999999", StringComparison.Ordinal)).Select(p => p.Name), Is.EqualTo(new[] { "widget-execution-policy" }));
+            Assert.That(execution, Does.Contain("arn:aws:ecr:us-east-1:999999999999:repository/rocket-city-widget-server"));
+            Assert.That(run.Single("aws:kms/key:Key", "widget-logs-key").Text("policy"), Does.Contain("arn:aws:iam::123456789012:root"));
+            Assert.That(run.Single("aws:s3/bucketPolicy:BucketPolicy").Text("policy"), Does.Contain("AWSLogs/123456789012/"));
+            Assert.That(run.Single("aws:iam/role:Role", "widget-task").Text("assumeRolePolicy"), Does.Contain("\"aws:SourceAccount\":\"123456789012\""));
+        });
+    }
+
+    [Test]
+    public async Task A_stack_that_names_no_account_is_refused_before_any_resource_so_other_credentials_cannot_deploy_it()
+    {
+        var config = StackFile.Load(Repository.Root, "prod") with { AllowedAccountIds = null };
+
+        var (run, error) = await StackRun.TryRunWithConfigAsync("prod", StackRun.ConfigJson(config, []));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error, Is.InstanceOf<Pulumi.RunException>());
+            Assert.That(error!.Message, Does.Contain("aws:allowedAccountIds = (not set): not set"));
+            Assert.That(run.Registered.Where(r => r.Type != "pulumi:pulumi:Stack"), Is.Empty);
         });
     }
 

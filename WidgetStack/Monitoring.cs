@@ -28,7 +28,10 @@ public sealed class Monitoring : ComponentResource
         {
             Sid = "PublishersEncrypt",
             Effect = "Allow",
-            Principal = new { Service = MonitoringDesign.Publishers },
+            // No condition here: the topic policy decides who publishes; SNS uses the key for the publisher
+            // ("Enable compatibility between event sources from AWS services and encrypted topics",
+            // https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services).
+            Principal = new { Service = design.Publishers.Select(p => p.Service).ToArray() },
             Action = new[] { "kms:Decrypt", "kms:GenerateDataKey*" },
             Resource = "*",
         }, this);
@@ -98,21 +101,21 @@ public sealed class Monitoring : ComponentResource
     /// <summary>The alarms, which the service waits for and names as its deployment alarms.</summary>
     public IReadOnlyList<CloudWatch.MetricAlarm> Alarms { get; }
 
-    /// <summary>Lets AWS Budgets publish budget alerts, for this account only.</summary>
+    /// <summary>
+    /// Lets each publisher of the design (CloudWatch alarms, AWS Budgets) publish, for this account
+    /// only. The topic policy replaces SNS's default one, so a publisher left out is refused.
+    /// </summary>
     private static string TopicPolicy(MonitoringDesign design, string topicArn) => JsonSerializer.Serialize(new
     {
         Version = "2012-10-17",
-        Statement = new[]
+        Statement = design.Publishers.Select(publisher => new
         {
-            new
-            {
-                Sid = "BudgetsPublish",
-                Effect = "Allow",
-                Principal = new { Service = "budgets.amazonaws.com" },
-                Action = "sns:Publish",
-                Resource = topicArn,
-                Condition = new { StringEquals = new Dictionary<string, string> { ["aws:SourceAccount"] = design.AccountId } },
-            },
-        },
+            publisher.Sid,
+            Effect = "Allow",
+            Principal = new { publisher.Service },
+            Action = "sns:Publish",
+            Resource = topicArn,
+            Condition = PolicyDocuments.Condition(publisher.Conditions),
+        }),
     });
 }

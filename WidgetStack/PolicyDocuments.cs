@@ -19,13 +19,17 @@ internal static class PolicyDocuments
                     Effect = "Allow",
                     Principal = new { Service = role.TrustedService },
                     Action = "sts:AssumeRole",
-                    Condition = role.TrustConditions.Count == 0
-                        ? null
-                        : role.TrustConditions.GroupBy(c => c.Operator).ToDictionary(g => g.Key, g => g.ToDictionary(c => c.Key, c => c.Value)),
+                    Condition = Condition(role.TrustConditions),
                 },
             },
         },
         OmitNulls);
+
+    /// <summary>A statement's Condition block, or null (left out) when there is none.</summary>
+    public static Dictionary<string, Dictionary<string, string>>? Condition(IReadOnlyList<TrustCondition> conditions) =>
+        conditions.Count == 0
+            ? null
+            : conditions.GroupBy(c => c.Operator).ToDictionary(g => g.Key, g => g.ToDictionary(c => c.Key, c => c.Value));
 
     private static readonly JsonSerializerOptions OmitNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 

@@ -20,6 +20,7 @@ internal static class PulumiStackConfig
         var json = Environment.GetEnvironmentVariable(Variable) ?? "{}";
         using var document = JsonDocument.Parse(json);
         ConfigValue? region = null;
+        ConfigValue? accounts = null;
         var values = new List<KeyValuePair<string, ConfigValue>>();
         foreach (var property in document.RootElement.EnumerateObject())
         {
@@ -29,23 +30,26 @@ internal static class PulumiStackConfig
             {
                 region = new ConfigValue.Scalar(text);
             }
+            else if ($"{space}:{key}" == StackFile.AllowedAccountsKey)
+            {
+                accounts = List(text);
+            }
             else if (space == project)
             {
                 values.Add(KeyValuePair.Create(key, Value(key, text)));
             }
         }
 
-        return new StackConfig(project, stack, region, values);
+        return new StackConfig(project, stack, region, values, accounts);
     }
 
     // Arrays reach the program as JSON text; everything else as plain text.
-    private static ConfigValue Value(string key, string text)
-    {
-        if (SettingKeys.Types.GetValueOrDefault(key) != ConfigType.StringArray)
-        {
-            return new ConfigValue.Scalar(text);
-        }
+    private static ConfigValue Value(string key, string text) =>
+        SettingKeys.Types.GetValueOrDefault(key) == ConfigType.StringArray ? List(text) : new ConfigValue.Scalar(text);
 
+    // A list as JSON text, or the text itself when it is not one (the reader then names it).
+    private static ConfigValue List(string text)
+    {
         try
         {
             return JsonSerializer.Deserialize<string[]>(text) is { } items ? new ConfigValue.List(items) : new ConfigValue.Scalar(text);

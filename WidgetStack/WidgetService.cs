@@ -66,16 +66,13 @@ public sealed class WidgetService : ComponentResource
         {
             Settings = { new Ecs.Inputs.ClusterSettingArgs { Name = "containerInsights", Value = ServiceDesign.ContainerInsights } },
         }, child);
-        // A Spot service may only be created once its cluster offers FARGATE_SPOT.
-        var capacity = new List<Resource>();
-        if (design.OnSpot)
+        // The service names a capacity provider in both cases, so the cluster always offers both:
+        // turning Spot on or off then changes the service alone.
+        var capacity = new Ecs.ClusterCapacityProviders($"{design.ClusterName}-capacity", new Ecs.ClusterCapacityProvidersArgs
         {
-            capacity.Add(new Ecs.ClusterCapacityProviders($"{design.ClusterName}-capacity", new Ecs.ClusterCapacityProvidersArgs
-            {
-                ClusterName = cluster.Name,
-                CapacityProviders = { ServiceDesign.Fargate, ServiceDesign.FargateSpot },
-            }, child));
-        }
+            ClusterName = cluster.Name,
+            CapacityProviders = { ServiceDesign.Fargate, ServiceDesign.FargateSpot },
+        }, child);
 
         var logs = design.Task.Logs;
         var logGroup = new Aws.CloudWatch.LogGroup("widget-logs", LogGroups.Args(logs.GroupName, logs.RetentionDays, args.LogKeyArn), child);
@@ -103,7 +100,7 @@ public sealed class WidgetService : ComponentResource
         {
             Parent = this,
             // ECS refuses a target group that no listener forwards to yet.
-            DependsOn = [.. args.LoadBalancer.Routing, .. capacity, .. args.Monitoring.Alarms],
+            DependsOn = [.. args.LoadBalancer.Routing, capacity, .. args.Monitoring.Alarms],
             IgnoreChanges = [.. OwnedByAws(design)],
             // pulumi up waits for the rollout; give it twice the estimate.
             CustomTimeouts = new CustomTimeouts { Create = timeout, Update = timeout },
@@ -191,19 +188,18 @@ public sealed class WidgetService : ComponentResource
             {
                 AlarmNames = [.. args.Monitoring.Alarms.Select(a => a.Name)],
                 Enable = true,
-                Rollback = true,
+                Rollback = deployment.Rollback,
             },
             EnableEcsManagedTags = true,
             PropagateTags = "SERVICE",
+            // FARGATE or FARGATE_SPOT, never launchType: launchType forces a new service, which clashes
+            // with the old one's fixed name. The AWS provider updates a strategy in place only with
+            // forceNewDeployment (hashicorp/terraform-provider-aws#43533, aws_ecs_service docs:
+            // "updated without destroying and recreating the service only if force_new_deployment = true
+            // and not changing from 0 capacity_provider_strategy blocks to greater than 0, or vice versa").
+            CapacityProviderStrategies = { new Ecs.Inputs.ServiceCapacityProviderStrategyArgs { CapacityProvider = design.CapacityProvider, Weight = 1 } },
+            ForceNewDeployment = ServiceDesign.ForceNewDeployment,
         };
-        if (design.OnSpot)
-        {
-            serviceArgs.CapacityProviderStrategies.Add(new Ecs.Inputs.ServiceCapacityProviderStrategyArgs { CapacityProvider = design.CapacityProvider, Weight = 1 });
-        }
-        else
-        {
-            serviceArgs.LaunchType = ServiceDesign.Fargate;
-        }
 
         return serviceArgs;
     }

@@ -8,11 +8,13 @@ namespace WidgetStack.Blueprint.Config;
 /// <param name="Stack">Stack name, e.g. <c>prod</c>.</param>
 /// <param name="Region">The <c>aws:region</c> value, if any.</param>
 /// <param name="Values">Project keys (without namespace) and their values, in file order, defaults last.</param>
+/// <param name="AllowedAccountIds">The <c>aws:allowedAccountIds</c> value, if any.</param>
 public sealed record StackConfig(
     string Project,
     string Stack,
     ConfigValue? Region,
-    IReadOnlyList<KeyValuePair<string, ConfigValue>> Values)
+    IReadOnlyList<KeyValuePair<string, ConfigValue>> Values,
+    ConfigValue? AllowedAccountIds = null)
 {
     /// <summary>The value of a project key, or null when neither the stack nor a default sets it.</summary>
     public ConfigValue? Get(string key) =>
@@ -24,12 +26,13 @@ public sealed record StackConfig(
         string stack,
         ConfigValue? region,
         IEnumerable<ConfigDeclaration> declarations,
-        IReadOnlyList<KeyValuePair<string, ConfigValue>> stackValues)
+        IReadOnlyList<KeyValuePair<string, ConfigValue>> stackValues,
+        ConfigValue? allowedAccountIds = null)
     {
         var set = stackValues.Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal);
         var defaults = declarations
             .Where(d => d.Default is not null && !set.Contains(d.Name))
             .Select(d => KeyValuePair.Create(d.Name, d.Default!));
-        return new StackConfig(project, stack, region, [.. stackValues, .. defaults]);
+        return new StackConfig(project, stack, region, [.. stackValues, .. defaults], allowedAccountIds);
     }
 }

@@ -8,6 +8,12 @@ public static class StackFile
     /// <summary>The provider key that names the stack's region.</summary>
     public const string RegionKey = "aws:region";
 
+    /// <summary>
+    /// The provider key that names the accounts the AWS provider may act in: it refuses other
+    /// credentials before any change, and the stack's policies name its one account.
+    /// </summary>
+    public const string AllowedAccountsKey = "aws:allowedAccountIds";
+
     /// <summary>The file name of a stack.</summary>
     public static string FileName(string stack) => $"Pulumi.{stack}.yaml";
 
@@ -50,6 +56,7 @@ public static class StackFile
         var config = YamlValues.Child(root, "config") as YamlMappingNode ?? new YamlMappingNode();
         var prefix = project.Name + ":";
         ConfigValue? region = null;
+        ConfigValue? accounts = null;
         var values = new List<KeyValuePair<string, ConfigValue>>();
         foreach (var (keyNode, valueNode) in config.Children)
         {
@@ -58,12 +65,16 @@ public static class StackFile
             {
                 region = YamlValues.From(valueNode);
             }
+            else if (key == AllowedAccountsKey)
+            {
+                accounts = YamlValues.From(valueNode);
+            }
             else if (key.StartsWith(prefix, StringComparison.Ordinal))
             {
                 values.Add(KeyValuePair.Create(key[prefix.Length..], YamlValues.From(valueNode)));
             }
         }
 
-        return StackConfig.Merge(project.Name, stack, region, project.Declarations, values);
+        return StackConfig.Merge(project.Name, stack, region, project.Declarations, values, accounts);
     }
 }

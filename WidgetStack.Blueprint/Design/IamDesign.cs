@@ -77,6 +77,18 @@ public sealed record RoleDesign(
 /// <param name="FlowLogs">Used by VPC flow logs to write their log group; null when flow logs are off.</param>
 public sealed record IamDesign(RoleDesign Execution, RoleDesign Task, RoleDesign? Infrastructure, RoleDesign? FlowLogs)
 {
+    /// <summary>
+    /// The AWS managed policy of the ECS infrastructure role for load balancers. AWS managed
+    /// policies sit at the root path: "ARN: arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers"
+    /// (AWS Managed Policy Reference, AmazonECSInfrastructureRolePolicyForLoadBalancers,
+    /// https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonECSInfrastructureRolePolicyForLoadBalancers.html);
+    /// .ci/iam-check checks every attached ARN against AWS's published list of managed policies.
+    /// </summary>
+    public const string LoadBalancersInfrastructurePolicy = "AmazonECSInfrastructureRolePolicyForLoadBalancers";
+
+    /// <summary>The ARN of the AWS managed policy <paramref name="name"/> (root path) in <paramref name="partition"/>.</summary>
+    public static string ManagedPolicyArn(string partition, string name) => $"arn:{partition}:iam::aws:policy/{name}";
+
     /// <summary>The roles of the ECS service.</summary>
     public IReadOnlyList<RoleDesign> ServiceRoles => Infrastructure is null ? [Execution, Task] : [Execution, Task, Infrastructure];
 
@@ -116,7 +128,7 @@ public sealed record IamDesign(RoleDesign Execution, RoleDesign Task, RoleDesign
                 "ecs.amazonaws.com",
                 [],
                 [],
-                [$"arn:{partition}:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForLoadBalancers"])
+                [ManagedPolicyArn(partition, LoadBalancersInfrastructurePolicy)])
             : null;
         var flowLogs = flowLogGroupName is null
             ? null

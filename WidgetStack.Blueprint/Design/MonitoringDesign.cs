@@ -24,6 +24,15 @@ public sealed record AlarmDesign(string Name, string Description, string MetricN
     public const string TreatMissingData = "notBreaching";
 }
 
+/// <summary>An AWS service that publishes to the alarm topic, and when the topic policy lets it.</summary>
+/// <param name="Sid">Statement id in the topic policy.</param>
+/// <param name="Service">Its service principal.</param>
+/// <param name="Conditions">
+/// The topic policy's conditions: the service publishes only for this account (and its alarms),
+/// against the confused deputy problem.
+/// </param>
+public sealed record TopicPublisher(string Sid, string Service, IReadOnlyList<TrustCondition> Conditions);
+
 /// <summary>
 /// What tells ops that the service is unhealthy: alarms on 5xx responses and unhealthy targets of
 /// every target group and on the load balancer's own 5xx, wired to the service's deployment alarms
@@ -39,7 +48,11 @@ public sealed record AlarmDesign(string Name, string Description, string MetricN
 /// <param name="Alarms">The alarms.</param>
 /// <param name="Budget">The monthly cost budget that alerts the topic, or null.</param>
 /// <param name="DashboardName">Name of the CloudWatch dashboard of the stack.</param>
-/// <param name="AccountId">The stack's account, which alone may have AWS Budgets publish to the topic.</param>
+/// <param name="AccountId">The stack's account, which alone may have AWS services publish to the topic.</param>
+/// <param name="Publishers">
+/// The services allowed to publish to the topic. A topic policy replaces SNS's default policy, so
+/// it must name every publisher: CloudWatch for the alarm actions, AWS Budgets for the budget.
+/// </param>
 public sealed record MonitoringDesign(
     string TopicName,
     string KeyName,
@@ -49,10 +62,14 @@ public sealed record MonitoringDesign(
     IReadOnlyList<AlarmDesign> Alarms,
     BudgetDesign? Budget,
     string DashboardName,
-    string AccountId)
+    string AccountId,
+    IReadOnlyList<TopicPublisher> Publishers)
 {
-    /// <summary>Services that publish to the topic and so must use its key.</summary>
-    public static readonly IReadOnlyList<string> Publishers = ["cloudwatch.amazonaws.com", "budgets.amazonaws.com"];
+    /// <summary>CloudWatch's service principal, which performs alarm actions.</summary>
+    public const string CloudWatchService = "cloudwatch.amazonaws.com";
+
+    /// <summary>AWS Budgets' service principal, which sends budget alerts.</summary>
+    public const string BudgetsService = "budgets.amazonaws.com";
 
     /// <summary>Designs the alarms of <paramref name="settings"/> over <paramref name="targetGroups"/>.</summary>
     public static MonitoringDesign From(WidgetSettings settings, IEnumerable<string> targetGroups)
@@ -78,6 +95,25 @@ public sealed record MonitoringDesign(
             all,
             BudgetDesign.From(settings),
             prefix,
-            settings.AccountId);
+            settings.AccountId,
+            PublishersFor(settings.Task.Image.Partition, settings.Region, settings.AccountId, prefix));
     }
+
+    /// <summary>
+    /// CloudWatch may publish for this account's alarms of the stack (every alarm name starts with
+    /// the stack's prefix); Budgets for this account. Without the CloudWatch statement the alarm's
+    /// history shows "arn:aws:cloudwatch:...:alarm:... is not authorized to perform: SNS:Publish",
+    /// and AWS limits it to given alarms with aws:SourceArn (AWS re:Post Knowledge Center, "Why
+    /// didn't I receive an SNS notification for my CloudWatch alarm trigger?",
+    /// https://repost.aws/knowledge-center/cloudwatch-receive-sns-for-alarm-trigger).
+    /// </summary>
+    private static TopicPublisher[] PublishersFor(string partition, string region, string account, string alarmPrefix) =>
+    [
+        new("CloudWatchAlarmsPublish", CloudWatchService,
+        [
+            new("StringEquals", "aws:SourceAccount", account),
+            new("ArnLike", "aws:SourceArn", $"arn:{partition}:cloudwatch:{region}:{account}:alarm:{alarmPrefix}-*"),
+        ]),
+        new("BudgetsPublish", BudgetsService, [new("StringEquals", "aws:SourceAccount", account)]),
+    ];
 }

@@ -117,6 +117,12 @@ public sealed record ServiceDesign(
     /// <summary>Interruptible Fargate capacity.</summary>
     public const string FargateSpot = "FARGATE_SPOT";
 
+    /// <summary>
+    /// Every update of the service starts a deployment: what lets the AWS provider change the
+    /// capacity provider strategy in place (aws_ecs_service, capacity_provider_strategy).
+    /// </summary>
+    public const bool ForceNewDeployment = true;
+
     /// <summary>Whether tasks run on Fargate Spot.</summary>
     public bool OnSpot => CapacityProvider == FargateSpot;
 

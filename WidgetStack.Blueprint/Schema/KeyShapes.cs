@@ -13,6 +13,12 @@ namespace WidgetStack.Blueprint.Schema;
 /// </summary>
 internal static class KeyShapes
 {
+    /// <summary>The shape of each account of <c>aws:allowedAccountIds</c>.</summary>
+    public static readonly TextShape Account = new(
+        $"[0-9]{{{AwsNames.AccountIdDigits}}}",
+        "Not a 12-digit account id; allowed: the 12-digit AWS account the stack deploys to.",
+        UnquotedDigits: AwsNames.AccountIdDigits);
+
     /// <summary>The shape of <c>aws:region</c>.</summary>
     public static readonly TextShape Region = new(AwsNames.RegionPattern, "Not a region name; allowed: an AWS region name such as us-east-1.");
 
@@ -22,10 +28,6 @@ internal static class KeyShapes
         [K.VpcCidr] = new(
             Ipv4Address + "/" + Alternatives(NetworkSettings.AwsVpcPrefix.Min, SubnetLayout.LargestVpcPrefix),
             $"Not a VPC block the subnet layout takes; allowed: an IPv4 network address with a prefix of /{NetworkSettings.AwsVpcPrefix.Min} to /{SubnetLayout.LargestVpcPrefix}, e.g. 10.0.0.0/16."),
-        [K.AccountId] = new(
-            $"[0-9]{{{AwsNames.AccountIdDigits}}}",
-            $"Not a 12-digit account id; allowed: empty (the account of {K.Qualified(K.Image)}), or a 12-digit AWS account id.",
-            UnquotedDigits: AwsNames.AccountIdDigits),
         [K.Image] = new(ImageUri.PatternText, $"Not an ECR image URI; allowed: {ImageUri.Shape}."),
         [K.CertificateArn] = new(AwsNames.CertificateArnPattern, "Not an ACM certificate ARN; allowed: empty, or arn:aws:acm:<region>:<account>:certificate/<id>."),
         [K.DomainName] = new(AwsNames.DnsNamePattern, "Not a DNS name; allowed: empty, or a DNS name such as widgets.example.com.", AwsNames.MaxDnsNameLength),

@@ -53,6 +53,14 @@ public static class StackFileSchema
             {
                 ["description"] = "The AWS region the stack deploys to, e.g. us-east-1.",
             }.With(Text(KeyShapes.Region, emptyMeansUnset: false)),
+            [StackFile.AllowedAccountsKey] = new JsonObject
+            {
+                ["description"] = "The one AWS account the stack deploys to: the AWS provider refuses credentials of any other account before it changes anything, and the stack's policies name this account.",
+                ["type"] = "array",
+                ["items"] = Text(KeyShapes.Account, emptyMeansUnset: false),
+                ["minItems"] = 1,
+                ["maxItems"] = 1,
+            },
         };
         foreach (var declaration in project.Declarations)
         {
@@ -62,6 +70,7 @@ public static class StackFileSchema
         JsonNode[] required =
         [
             StackFile.RegionKey,
+            StackFile.AllowedAccountsKey,
             .. project.Declarations.Where(d => d.Default is null).Select(d => (JsonNode)$"{project.Name}:{d.Name}"),
         ];
         var schema = new JsonObject

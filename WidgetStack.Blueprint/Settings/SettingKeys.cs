@@ -11,11 +11,16 @@ public static class SettingKeys
     /// <summary>The project, and so the config namespace.</summary>
     public const string Project = "widget";
 
+    /// <summary>Keys an earlier version read, and what replaced each.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Retired = new Dictionary<string, string>
+    {
+        ["accountId"] = $"retired: the stack's account is {StackFile.AllowedAccountsKey}, which the AWS provider also enforces; move the value there as a list",
+    };
+
     public const string VpcCidr = "vpcCidr";
     public const string AvailabilityZones = "availabilityZones";
     public const string NatGateways = "natGateways";
     public const string FlowLogs = "flowLogs";
-    public const string AccountId = "accountId";
     public const string VpcEndpoints = "vpcEndpoints";
     public const string Image = "image";
     public const string ContainerPort = "containerPort";
@@ -65,7 +70,6 @@ public static class SettingKeys
         [AvailabilityZones] = ConfigType.StringArray,
         [NatGateways] = ConfigType.String,
         [FlowLogs] = ConfigType.Boolean,
-        [AccountId] = ConfigType.String,
         [VpcEndpoints] = ConfigType.Boolean,
         [Image] = ConfigType.String,
         [ContainerPort] = ConfigType.Integer,

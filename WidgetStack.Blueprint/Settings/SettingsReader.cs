@@ -64,7 +64,7 @@ public static class SettingsReader
 
         var network = ReadNetwork(reader, region);
         var task = ReadTask(reader);
-        var account = ReadAccount(reader, task.Image);
+        var account = ReadAccount(config, reader);
         var scaling = ReadScaling(reader);
         var deployment = ReadDeployment(reader, scaling);
         var loadBalancer = ReadLoadBalancer(reader, region);
@@ -77,6 +77,12 @@ public static class SettingsReader
     {
         foreach (var (key, value) in config.Values.Where(pair => !K.Types.ContainsKey(pair.Key)))
         {
+            if (K.Retired.TryGetValue(key, out var replacement))
+            {
+                reader.Fail(K.Qualified(key), key, value.Display, replacement, "the keys declared in Pulumi.yaml");
+                continue;
+            }
+
             var nearest = K.Types.Keys.MinBy(known => Levenshtein.GetDistance(key.ToUpperInvariant(), known.ToUpperInvariant()))!;
             var hint = Levenshtein.GetDistance(key.ToUpperInvariant(), nearest.ToUpperInvariant()) <= Math.Max(2, key.Length / 3)
                 ? $"did you mean {K.Qualified(nearest)}?"
@@ -203,21 +209,29 @@ public static class SettingsReader
         return new TaskSettings(image ?? placeholder, port, cpu, memory, architecture, spot, retention, encryption);
     }
 
-    private static string ReadAccount(ConfigReader reader, ImageUri image)
+    /// <summary>
+    /// The one account the stack deploys to, from the AWS provider's own allow-list: the provider
+    /// refuses credentials of any other account before it changes anything, and every policy of
+    /// the stack names this account (never the image's, which may be a shared registry's).
+    /// </summary>
+    private static string ReadAccount(StackConfig config, ConfigReader reader)
     {
-        const string allowed = "empty (the account of widget:image), or a 12-digit AWS account id";
-        var account = reader.Text(K.AccountId, allowed, emptyIsUnset: true);
-        if (account is null)
+        const string key = StackFile.AllowedAccountsKey;
+        const string allowed = "a list of the one 12-digit AWS account the stack deploys to, e.g. [\"123456789012\"]";
+        switch (config.AllowedAccountIds)
         {
-            return image.Account;
+            case ConfigValue.List { Items: [var account] } when AwsNames.IsAccountId(account):
+                return account;
+            case null:
+                reader.Fail(key, "account", "(not set)", "not set; the stack must name its account, so that pulumi up with credentials of another account stops before any change", allowed);
+                return "";
+            case ConfigValue.List { Items.Count: > 1 } list:
+                reader.Fail(key, "account", list.Display, $"{list.Items.Count} accounts; the stack's policies name the one account it deploys to", allowed);
+                return "";
+            default:
+                reader.Fail(key, "account", config.AllowedAccountIds.Display, "not a list of one 12-digit account id", allowed);
+                return "";
         }
-
-        if (!AwsNames.IsAccountId(account))
-        {
-            reader.Fail(K.AccountId, "not a 12-digit account id", allowed);
-        }
-
-        return account;
     }
 
     private static ScalingSettings ReadScaling(ConfigReader reader)
