@@ -125,7 +125,7 @@ public class DesignTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(design.LoadBalancer.TargetGroups.Select(t => t.Name), Is.EqualTo(new[] { "widget-blue", "widget-green" }));
+            Assert.That(design.LoadBalancer.TargetGroups.Select(t => t.Name), Is.EqualTo(new[] { "widget-tasks", "widget-alternate" }));
             Assert.That(design.LoadBalancer.ProductionRule, Is.Not.Null);
             Assert.That(design.Iam.Infrastructure!.ManagedPolicyArns.Single(), Is.EqualTo("arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers"));
             Assert.That(design.Iam.Infrastructure.TrustedService, Is.EqualTo("ecs.amazonaws.com"));
@@ -228,7 +228,7 @@ public class DesignTests
         Assert.Multiple(() =>
         {
             Assert.That(design.LogEncryption, Is.EqualTo(new LogEncryptionDesign(
-                "widget-logs-key", "arn:aws:iam::123456789012:root", "logs.us-east-1.amazonaws.com", "arn:aws:logs:us-east-1:123456789012:log-group:*")));
+                "widget-logs-key", "arn:aws:iam::123456789012:root", "logs.us-east-1.amazonaws.com", "arn:aws:logs:us-east-1:123456789012:log-group:*", Retain: true)));
             Assert.That(LogEncryptionDesign.LogsActions, Is.EqualTo(new[] { "kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*" }));
             Assert.That(design.Monitoring.AccountRootArn, Is.EqualTo("arn:aws:iam::123456789012:root"));
             Assert.That(design.Monitoring.Publishers.Select(p => p.Service), Is.EqualTo(new[] { "cloudwatch.amazonaws.com", "budgets.amazonaws.com" }));
@@ -242,7 +242,7 @@ public class DesignTests
     {
         var logs = WidgetDesign.Load(Repository.Root, "prod").Service.Task.Logs;
 
-        Assert.That(logs, Is.EqualTo(new LogDesign("/ecs/widget/prod", 365, "widget")));
+        Assert.That(logs, Is.EqualTo(new LogDesign("/ecs/widget/prod", 365, "widget", Retain: true)));
     }
 
     [TestCase("123456789012")]

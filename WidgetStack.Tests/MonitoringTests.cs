@@ -9,16 +9,18 @@ public class MonitoringTests
     private static readonly string TopicArn = MockArns.For("aws:sns/topic:Topic", "widget-alarms");
 
     [Test]
-    public async Task Prod_alarms_on_5xx_and_unhealthy_tasks_of_its_target_group_and_on_the_load_balancer_5xx()
+    public async Task Prod_alarms_on_5xx_and_unhealthy_tasks_of_both_target_groups_and_on_the_load_balancer_5xx()
     {
         var run = await StackRun.RunAsync("prod");
         var alarms = run.OfType(Alarm).ToDictionary(a => a.Text("name")!);
 
         Assert.Multiple(() =>
         {
-            Assert.That(alarms.Keys, Is.EquivalentTo(new[] { "widget-prod-widget-tasks-5xx", "widget-prod-widget-tasks-unhealthy", "widget-prod-alb-5xx" }));
+            Assert.That(alarms.Keys, Is.EquivalentTo(new[] { "widget-prod-widget-tasks-5xx", "widget-prod-widget-tasks-unhealthy", "widget-prod-widget-alternate-5xx", "widget-prod-widget-alternate-unhealthy", "widget-prod-alb-5xx" }));
             AssertAlarm(alarms["widget-prod-widget-tasks-5xx"], "HTTPCode_Target_5XX_Count", "Sum", 10, withTargetGroup: true);
             AssertAlarm(alarms["widget-prod-widget-tasks-unhealthy"], "UnHealthyHostCount", "Maximum", 1, withTargetGroup: true);
+            AssertAlarm(alarms["widget-prod-widget-alternate-5xx"], "HTTPCode_Target_5XX_Count", "Sum", 10, "widget-alternate");
+            AssertAlarm(alarms["widget-prod-widget-alternate-unhealthy"], "UnHealthyHostCount", "Maximum", 1, "widget-alternate");
             AssertAlarm(alarms["widget-prod-alb-5xx"], "HTTPCode_ELB_5XX_Count", "Sum", 10, withTargetGroup: false);
         });
     }
@@ -42,7 +44,7 @@ public class MonitoringTests
         {
             Assert.That(alarms["enable"], Is.True);
             Assert.That(alarms["rollback"], Is.True);
-            Assert.That(alarms["alarmNames"], Is.EquivalentTo(new[] { "widget-prod-widget-tasks-5xx", "widget-prod-widget-tasks-unhealthy", "widget-prod-alb-5xx" }));
+            Assert.That(alarms["alarmNames"], Is.EquivalentTo(new[] { "widget-prod-widget-tasks-5xx", "widget-prod-widget-tasks-unhealthy", "widget-prod-widget-alternate-5xx", "widget-prod-widget-alternate-unhealthy", "widget-prod-alb-5xx" }));
         });
     }
 
@@ -185,7 +187,7 @@ public class MonitoringTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(run.OfType(Alarm), Has.Count.EqualTo(3));
+            Assert.That(run.OfType(Alarm), Has.Count.EqualTo(5));
             Assert.That(run.OfType("aws:sns/topicSubscription:TopicSubscription"), Is.Empty);
             Assert.That(run.OfType("aws:appautoscaling/policy:Policy"), Is.Empty);
             Assert.That(run.OfType("aws:budgets/budget:Budget"), Is.Empty);
@@ -193,6 +195,9 @@ public class MonitoringTests
     }
 
     private static void AssertAlarm(Pulumi.Testing.MockResourceArgs alarm, string metric, string statistic, int threshold, bool withTargetGroup)
+        => AssertAlarm(alarm, metric, statistic, threshold, withTargetGroup ? "widget-tasks" : null);
+
+    private static void AssertAlarm(Pulumi.Testing.MockResourceArgs alarm, string metric, string statistic, int threshold, string? targetGroup)
     {
         var dimensions = Inputs.Map(alarm.At("dimensions"));
         Assert.That(alarm.Text("namespace"), Is.EqualTo("AWS/ApplicationELB"));
@@ -206,7 +211,7 @@ public class MonitoringTests
         Assert.That(alarm.List("alarmActions"), Is.EqualTo(new[] { TopicArn }));
         Assert.That(alarm.List("okActions"), Is.EqualTo(new[] { TopicArn }));
         Assert.That(dimensions["LoadBalancer"], Is.EqualTo("app/widget-alb/50dc6c495c0c9188"));
-        Assert.That(dimensions.GetValueOrDefault("TargetGroup"), Is.EqualTo(withTargetGroup ? "targetgroup/widget-tasks/73e2d6bc24d8a067" : null));
+        Assert.That(dimensions.GetValueOrDefault("TargetGroup"), Is.EqualTo(targetGroup is null ? null : $"targetgroup/{targetGroup}/73e2d6bc24d8a067"));
     }
 
     // The statement of the topic policy that names <paramref name="service"/>.

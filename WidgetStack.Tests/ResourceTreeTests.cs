@@ -77,14 +77,16 @@ public class ResourceTreeTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(RegisteredResources.Names(dev.ServiceOptions.DependsOn), Is.EquivalentTo(Alarms("dev", "widget-tasks").Append("widget-http").Append("widget-cluster-capacity")));
-            Assert.That(RegisteredResources.Names(prod.ServiceOptions.DependsOn), Is.EquivalentTo(Alarms("prod", "widget-tasks").Append("widget-https").Append("widget-http").Append("widget-cluster-capacity")));
+            Assert.That(RegisteredResources.Names(dev.ServiceOptions.DependsOn), Is.EquivalentTo(Alarms("dev", "widget-tasks", "widget-alternate").Append("widget-http").Append("widget-production").Append("widget-cluster-capacity")));
+            Assert.That(RegisteredResources.Names(prod.ServiceOptions.DependsOn), Is.EquivalentTo(Alarms("prod", "widget-tasks", "widget-alternate").Append("widget-https").Append("widget-http").Append("widget-production").Append("widget-cluster-capacity")));
             Assert.That(
                 RegisteredResources.Names(blueGreen.ServiceOptions.DependsOn),
-                Is.EquivalentTo(Alarms("prod", "widget-blue", "widget-green").Concat(["widget-http", "widget-https", "widget-production", "widget-cluster-capacity"])));
-            Assert.That(dev.ServiceOptions.IgnoreChanges, Is.Empty);
-            Assert.That(prod.ServiceOptions.IgnoreChanges, Is.EquivalentTo(new[] { "desiredCount" }));
-            Assert.That(blueGreen.ServiceOptions.IgnoreChanges, Is.EquivalentTo(new[] { "desiredCount", "loadBalancers" }));
+                Is.EquivalentTo(Alarms("prod", "widget-tasks", "widget-alternate").Concat(["widget-http", "widget-https", "widget-production", "widget-cluster-capacity"])));
+            Assert.That(dev.ServiceOptions.IgnoreChanges, Is.EquivalentTo(new[] { "loadBalancers[0].targetGroupArn" }));
+            Assert.That(prod.ServiceOptions.IgnoreChanges, Is.EquivalentTo(new[] { "desiredCount", "loadBalancers[0].targetGroupArn" }));
+            Assert.That(
+                blueGreen.ServiceOptions.IgnoreChanges,
+                Is.EquivalentTo(new[] { "desiredCount", "loadBalancers[0].targetGroupArn", "loadBalancers[0].advancedConfiguration.alternateTargetGroupArn" }));
             Assert.That(prod.ServiceOptions.Parent, Is.SameAs(prod));
         });
     }

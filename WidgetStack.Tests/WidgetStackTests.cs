@@ -122,18 +122,35 @@ public class WidgetStackTests(string stack)
     }
 
     [Test]
-    public void The_service_is_wired_to_the_ip_target_group_on_the_container_port()
+    public void The_service_is_wired_to_the_production_ip_target_group_on_the_container_port()
     {
         var balancer = Inputs.Map(_run.Single(Service).List("loadBalancers").Single());
-        var group = _run.Single("aws:lb/targetGroup:TargetGroup");
+        var group = _run.Single("aws:lb/targetGroup:TargetGroup", "widget-tasks");
 
         Assert.Multiple(() =>
         {
-            Assert.That(balancer["targetGroupArn"], Is.EqualTo(group.Inputs.GetValueOrDefault("arn") ?? MockArns.For(group.Type!, group.Name!)));
+            Assert.That(balancer["targetGroupArn"], Is.EqualTo(MockArns.For(group.Type!, group.Name!)));
             Assert.That(Convert.ToInt32(balancer["containerPort"], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(3333));
             Assert.That(group.Text("targetType"), Is.EqualTo("ip"));
-            Assert.That(group.Number("port"), Is.EqualTo(3333));
             Assert.That(group.Text("healthCheck", "path"), Is.EqualTo(_design.Settings.LoadBalancer.HealthCheck.Path));
+            Assert.That(group.Text("healthCheck", "port"), Is.EqualTo("traffic-port"), "each task is probed on the port ECS registered it with");
+        });
+    }
+
+    [Test]
+    public async Task A_new_container_port_keeps_both_target_groups_and_opens_the_new_port_beside_the_old_one()
+    {
+        var moved = await StackRun.RunAsync(stack, ("containerPort", "8080"));
+        string Rules(StackRun run) => string.Join(",", run.Registered.Where(r => r.Type!.StartsWith("aws:vpc/securityGroup", StringComparison.Ordinal)).Select(r => r.Name).Order(StringComparer.Ordinal));
+
+        Assert.Multiple(() =>
+        {
+            // A target group's port forces a new group: it stays at 3333 and ECS registers tasks on the container port.
+            Assert.That(moved.OfType("aws:lb/targetGroup:TargetGroup").Select(g => g.Number("port")), Is.EqualTo(new int?[] { 3333, 3333 }));
+            Assert.That(moved.OfType("aws:lb/targetGroup:TargetGroup").Select(g => g.Inputs), Is.EqualTo(_run.OfType("aws:lb/targetGroup:TargetGroup").Select(g => g.Inputs)));
+            Assert.That(Inputs.Map(moved.Single(Service).List("loadBalancers").Single())["containerPort"], Is.EqualTo(8080));
+            // The rules of the new port are new resources: Pulumi creates them first and deletes the old ones last.
+            Assert.That(Rules(moved), Is.EqualTo(Rules(_run).Replace("3333", "8080", StringComparison.Ordinal)));
         });
     }
 
@@ -262,8 +279,8 @@ public class StackVariantTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(run.OfType("aws:lb/targetGroup:TargetGroup").Select(t => t.Name), Is.EqualTo(new[] { "widget-blue", "widget-green" }));
-            Assert.That(advanced["alternateTargetGroupArn"], Is.EqualTo(MockArns.For("aws:lb/targetGroup:TargetGroup", "widget-green")));
+            Assert.That(run.OfType("aws:lb/targetGroup:TargetGroup").Select(t => t.Name), Is.EquivalentTo(new[] { "widget-tasks", "widget-alternate" }));
+            Assert.That(advanced["alternateTargetGroupArn"], Is.EqualTo(MockArns.For("aws:lb/targetGroup:TargetGroup", "widget-alternate")));
             Assert.That(advanced["productionListenerRule"], Is.EqualTo(MockArns.For("aws:lb/listenerRule:ListenerRule", "widget-production")));
             Assert.That(advanced["roleArn"], Is.EqualTo(MockArns.For("aws:iam/role:Role", "widget-ecs-infra")));
             Assert.That(service.Text("deploymentConfiguration", "strategy"), Is.EqualTo("BLUE_GREEN"));

@@ -16,8 +16,9 @@ public sealed record LoadBalancerArgs(
     LoadBalancerDesign Design, Input<string> VpcId, Output<ImmutableArray<string>> PublicSubnetIds, Input<string> SecurityGroupId, AccessLogDesign? AccessLogs, WafDesign? Waf);
 
 /// <summary>
-/// The internet-facing Application Load Balancer of the design, its ip target group(s) on the
-/// container port, its listeners and, for blue/green, the production listener rule ECS re-weights.
+/// The internet-facing Application Load Balancer of the design, its two ip target groups, its
+/// listeners and the production listener rule ECS re-weights under blue/green. The same under
+/// every strategy, so that switching strategies leaves traffic where it is.
 /// </summary>
 public sealed class LoadBalancer : ComponentResource
 {
@@ -31,11 +32,11 @@ public sealed class LoadBalancer : ComponentResource
     /// <summary>The target group that takes traffic first.</summary>
     public Lb.TargetGroup ProductionTargetGroup { get; }
 
-    /// <summary>Blue/green: the group a new version starts in; null for rolling.</summary>
-    public Lb.TargetGroup? AlternateTargetGroup { get; }
+    /// <summary>The group a blue/green deploy starts a new version in; idle under rolling.</summary>
+    public Lb.TargetGroup AlternateTargetGroup { get; }
 
-    /// <summary>Blue/green: the rule ECS shifts between the groups; null for rolling.</summary>
-    public Lb.ListenerRule? ProductionRule { get; }
+    /// <summary>The rule ECS shifts between the groups under blue/green.</summary>
+    public Lb.ListenerRule ProductionRule { get; }
 
     /// <summary>The load balancer's options: with access logs, it waits for the bucket policy.</summary>
     public CustomResourceOptions LoadBalancerOptions { get; }
@@ -43,8 +44,8 @@ public sealed class LoadBalancer : ComponentResource
     /// <summary>The access-log bucket's options (whether it outlives the stack); null without access logs.</summary>
     public CustomResourceOptions? AccessLogBucketOptions { get; }
 
-    /// <summary>Blue/green: the options of the production rule (ECS owns its weights); null for rolling.</summary>
-    public CustomResourceOptions? ProductionRuleOptions { get; }
+    /// <summary>The options of the production rule (ECS owns its weights).</summary>
+    public CustomResourceOptions ProductionRuleOptions { get; }
 
     /// <summary>Everything that must exist before a service can be wired to the target groups.</summary>
     public IReadOnlyList<Resource> Routing { get; }
@@ -84,13 +85,14 @@ public sealed class LoadBalancer : ComponentResource
         {
             TargetType = TargetGroupDesign.TargetType,
             Protocol = TargetGroupDesign.Protocol,
-            Port = group.Port,
+            Port = TargetGroupDesign.Port,
             VpcId = args.VpcId,
             DeregistrationDelay = group.DeregistrationDelaySeconds,
             HealthCheck = new Lb.Inputs.TargetGroupHealthCheckArgs
             {
                 Enabled = true,
                 Protocol = TargetGroupDesign.Protocol,
+                Port = TargetGroupDesign.HealthCheckPort,
                 Path = group.HealthCheck.Path,
                 Matcher = group.HealthCheck.Matcher,
                 Interval = group.HealthCheck.IntervalSeconds,
@@ -98,40 +100,44 @@ public sealed class LoadBalancer : ComponentResource
                 HealthyThreshold = group.HealthCheck.HealthyThreshold,
                 UnhealthyThreshold = group.HealthCheck.UnhealthyThreshold,
             },
-        }, child)).ToList();
+        }, new CustomResourceOptions { Parent = this, Aliases = { new Alias { Name = group.PreviousName } } })).ToList();
         ProductionTargetGroup = groups[0];
-        AlternateTargetGroup = groups.Count > 1 ? groups[1] : null;
+        AlternateTargetGroup = groups[1];
 
         var domainCertificateArn = design.Domain is { } domain ? new DomainName(domain, alb, this).CertificateArn : null;
-        var listeners = design.Listeners.ToDictionary(l => l, l => new Lb.Listener(l.Name, ListenerArgsFor(l, alb, ProductionTargetGroup, domainCertificateArn), child));
-
-        if (design.ProductionRule is { } rule)
+        // The traffic listener first: a listener that redirects to HTTPS waits for HTTPS to exist.
+        var listeners = new Dictionary<ListenerDesign, Lb.Listener>();
+        foreach (var listener in design.Listeners.OrderBy(l => l.Action == ListenerAction.Forward ? 0 : 1))
         {
-            ProductionRuleOptions = new CustomResourceOptions { Parent = this, IgnoreChanges = { "actions" } }; // ECS owns the weights during a deploy.
-            ProductionRule = new Lb.ListenerRule(rule.Name, new Lb.ListenerRuleArgs
+            Resource[] after = listener.Action == ListenerAction.Forward ? [] : [.. listeners.Values];
+            listeners[listener] = new Lb.Listener(listener.Name, ListenerArgsFor(listener, alb, ProductionTargetGroup, domainCertificateArn), new CustomResourceOptions { Parent = this, DependsOn = after });
+        }
+
+        var rule = design.ProductionRule;
+        ProductionRuleOptions = new CustomResourceOptions { Parent = this, IgnoreChanges = { "actions" } }; // ECS owns the weights during a deploy.
+        ProductionRule = new Lb.ListenerRule(rule.Name, new Lb.ListenerRuleArgs
+        {
+            ListenerArn = listeners[design.TrafficListener].Arn,
+            Priority = rule.Priority,
+            Conditions = { new Lb.Inputs.ListenerRuleConditionArgs { PathPattern = new Lb.Inputs.ListenerRuleConditionPathPatternArgs { Values = { rule.PathPattern } } } },
+            Actions =
             {
-                ListenerArn = listeners[design.TrafficListener].Arn,
-                Priority = rule.Priority,
-                Conditions = { new Lb.Inputs.ListenerRuleConditionArgs { PathPattern = new Lb.Inputs.ListenerRuleConditionPathPatternArgs { Values = { rule.PathPattern } } } },
-                Actions =
+                new Lb.Inputs.ListenerRuleActionArgs
                 {
-                    new Lb.Inputs.ListenerRuleActionArgs
+                    Type = "forward",
+                    Forward = new Lb.Inputs.ListenerRuleActionForwardArgs
                     {
-                        Type = "forward",
-                        Forward = new Lb.Inputs.ListenerRuleActionForwardArgs
+                        TargetGroups =
                         {
-                            TargetGroups =
-                            {
-                                new Lb.Inputs.ListenerRuleActionForwardTargetGroupArgs { Arn = groups[0].Arn, Weight = 100 },
-                                new Lb.Inputs.ListenerRuleActionForwardTargetGroupArgs { Arn = groups[1].Arn, Weight = 0 },
-                            },
+                            new Lb.Inputs.ListenerRuleActionForwardTargetGroupArgs { Arn = groups[0].Arn, Weight = 100 },
+                            new Lb.Inputs.ListenerRuleActionForwardTargetGroupArgs { Arn = groups[1].Arn, Weight = 0 },
                         },
                     },
                 },
-            }, ProductionRuleOptions);
-        }
+            },
+        }, ProductionRuleOptions);
 
-        Routing = [.. listeners.Values, .. ProductionRule is null ? Array.Empty<Resource>() : [ProductionRule]];
+        Routing = [.. listeners.Values, ProductionRule];
         DnsName = alb.DnsName;
         ArnSuffix = alb.ArnSuffix;
         RegisterOutputs(new Dictionary<string, object?> { ["dnsName"] = DnsName });

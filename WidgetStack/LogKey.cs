@@ -22,7 +22,7 @@ public sealed class LogKey : ComponentResource
             Action = LogEncryptionDesign.LogsActions,
             Resource = "*",
             Condition = new { ArnLike = new Dictionary<string, string> { ["kms:EncryptionContext:aws:logs:arn"] = design.LogGroupArnPattern } },
-        }, this);
+        }, this, design.Retain);
         Arn = key.Arn;
         RegisterOutputs(new Dictionary<string, object?> { ["arn"] = Arn });
     }

@@ -71,9 +71,7 @@ public sealed class Monitoring : ComponentResource
             }, child);
         }
 
-        var groups = new[] { args.LoadBalancer.ProductionTargetGroup, args.LoadBalancer.AlternateTargetGroup }
-            .OfType<Pulumi.Aws.LB.TargetGroup>()
-            .ToDictionary(g => g.GetResourceName());
+        var groups = new[] { args.LoadBalancer.ProductionTargetGroup, args.LoadBalancer.AlternateTargetGroup }.ToDictionary(g => g.GetResourceName());
         Alarms = [.. design.Alarms.Select(alarm => new CloudWatch.MetricAlarm(alarm.Name, new CloudWatch.MetricAlarmArgs
         {
             Name = alarm.Name,

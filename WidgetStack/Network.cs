@@ -74,7 +74,7 @@ public sealed class Network : ComponentResource
     private void RecordTraffic(string name, Output<string> vpcId, FlowLogDesign design, RoleDesign roleDesign, Output<string>? logKeyArn)
     {
         var child = new CustomResourceOptions { Parent = this };
-        var logGroup = new Aws.CloudWatch.LogGroup($"{name}-flow-logs", LogGroups.Args(design.LogGroupName, design.RetentionDays, logKeyArn), child);
+        var logGroup = new Aws.CloudWatch.LogGroup($"{name}-flow-logs", LogGroups.Args(design.LogGroupName, design.RetentionDays, logKeyArn), LogGroups.Options(this, design.Retain));
         var role = Roles.Create(roleDesign, logGroup.Arn, child);
         _ = new Aws.Ec2.FlowLog($"{name}-flow-log", new Aws.Ec2.FlowLogArgs
         {

@@ -14,7 +14,7 @@ internal static class StackKey
     public const int DeletionWindowDays = 30;
 
     /// <summary>Creates the key as a child of <paramref name="parent"/>.</summary>
-    public static Kms.Key Create(string name, string description, string accountRootArn, object serviceStatement, Resource parent) =>
+    public static Kms.Key Create(string name, string description, string accountRootArn, object serviceStatement, Resource parent, bool retain = false) =>
         new(name, new Kms.KeyArgs
         {
             Description = description,
@@ -30,5 +30,5 @@ internal static class StackKey
                     serviceStatement,
                 },
             }),
-        }, new CustomResourceOptions { Parent = parent });
+        }, new CustomResourceOptions { Parent = parent, RetainOnDelete = retain });
 }

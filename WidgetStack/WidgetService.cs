@@ -75,7 +75,7 @@ public sealed class WidgetService : ComponentResource
         }, child);
 
         var logs = design.Task.Logs;
-        var logGroup = new Aws.CloudWatch.LogGroup("widget-logs", LogGroups.Args(logs.GroupName, logs.RetentionDays, args.LogKeyArn), child);
+        var logGroup = new Aws.CloudWatch.LogGroup("widget-logs", LogGroups.Args(logs.GroupName, logs.RetentionDays, args.LogKeyArn), LogGroups.Options(this, logs.Retain));
 
         var roles = args.Iam.ServiceRoles.ToDictionary(role => role, role => Roles.Create(role, logGroup.Arn, child));
         var taskDefinition = new Ecs.TaskDefinition("widget-task", new Ecs.TaskDefinitionArgs
@@ -131,9 +131,13 @@ public sealed class WidgetService : ComponentResource
             yield return "desiredCount"; // the autoscaler owns the count once it runs
         }
 
+        // Each blue/green deploy swaps the production and alternate groups, so the group the service
+        // serves from is ECS's to say under every strategy (after a switch back to rolling too). Only
+        // these paths: the alternate group, rule and role of a switch to blue/green must reach ECS.
+        yield return ServiceDesign.ProductionGroupPath;
         if (design.Deployment.Strategy == DeploymentStrategy.BlueGreen)
         {
-            yield return "loadBalancers"; // each blue/green deploy swaps the production and alternate groups
+            yield return ServiceDesign.AlternateGroupPath;
         }
     }
 
@@ -147,12 +151,12 @@ public sealed class WidgetService : ComponentResource
             ContainerName = design.Task.Container.Name,
             ContainerPort = design.Task.Container.Port,
         };
-        if (args.LoadBalancer.AlternateTargetGroup is { } alternate && args.LoadBalancer.ProductionRule is { } rule && args.Iam.Infrastructure is { } infrastructure)
+        if (args.Iam.Infrastructure is { } infrastructure)
         {
             balancer.AdvancedConfiguration = new Ecs.Inputs.ServiceLoadBalancerAdvancedConfigurationArgs
             {
-                AlternateTargetGroupArn = alternate.Arn,
-                ProductionListenerRule = rule.Arn,
+                AlternateTargetGroupArn = args.LoadBalancer.AlternateTargetGroup.Arn,
+                ProductionListenerRule = args.LoadBalancer.ProductionRule.Arn,
                 RoleArn = roles[infrastructure].Arn,
             };
         }

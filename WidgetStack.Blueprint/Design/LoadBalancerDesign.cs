@@ -30,23 +30,37 @@ public sealed record ListenerDesign(string Name, int Port, string Protocol, List
 /// <param name="Matcher">HTTP codes that count as healthy.</param>
 public sealed record HealthCheckDesign(string Path, int IntervalSeconds, int TimeoutSeconds, int HealthyThreshold, int UnhealthyThreshold, string Matcher);
 
-/// <summary>A target group of task IPs on the container port.</summary>
+/// <summary>A target group of task IPs; ECS registers each task on the container port.</summary>
 /// <param name="Name">Logical name, at most 24 characters so that Pulumi's auto-name fits AWS's 32.</param>
-/// <param name="Port">Container port.</param>
+/// <param name="PreviousName">The logical name an earlier version gave the same group, kept as an alias so that the group is not replaced.</param>
 /// <param name="DeregistrationDelaySeconds">Seconds a stopping task drains.</param>
 /// <param name="HealthCheck">Probe settings.</param>
-public sealed record TargetGroupDesign(string Name, int Port, int DeregistrationDelaySeconds, HealthCheckDesign HealthCheck)
+public sealed record TargetGroupDesign(string Name, string PreviousName, int DeregistrationDelaySeconds, HealthCheckDesign HealthCheck)
 {
     /// <summary>Fargate (awsvpc) needs ip targets.</summary>
     public const string TargetType = "ip";
 
     /// <summary>Protocol from the ALB to the tasks.</summary>
     public const string Protocol = "HTTP";
+
+    /// <summary>
+    /// The group's own port, fixed: it is only the default for targets registered without a port
+    /// ("The port on which the targets receive traffic, unless overridden when registering a
+    /// specific target", ELB API reference, CreateTargetGroup), and ECS registers every task with
+    /// the container port. A port that followed widget:containerPort would replace the group
+    /// (the port forces a new target group) and move traffic to an empty one. 3333, the widget
+    /// server's port, so groups made when the port followed the container port keep theirs.
+    /// </summary>
+    public const int Port = 3333;
+
+    /// <summary>The health check probes each target on the port it was registered with.</summary>
+    public const string HealthCheckPort = "traffic-port";
 }
 
 /// <summary>
-/// Blue/green only: the production listener rule that ECS re-weights between the two target
-/// groups during a deploy (the program must not fight those changes).
+/// The production listener rule that ECS re-weights between the two target groups during a
+/// blue/green deploy (the program must not fight those changes). Built under every strategy, so
+/// that switching strategies changes the service alone and never where traffic goes.
 /// </summary>
 /// <param name="Name">Logical name.</param>
 /// <param name="Priority">Rule priority on the traffic listener.</param>
@@ -78,8 +92,8 @@ public sealed record DomainDesign(string Name, string HostedZoneId, string Hoste
 /// <summary>The internet-facing Application Load Balancer in the public subnets.</summary>
 /// <param name="Name">Logical name, at most 24 characters.</param>
 /// <param name="Listeners">Listeners; the forwarding one carries the traffic.</param>
-/// <param name="TargetGroups">One group (rolling) or blue and green (blue/green).</param>
-/// <param name="ProductionRule">Blue/green's production listener rule, or null.</param>
+/// <param name="TargetGroups">The production group and the alternate one, under every strategy.</param>
+/// <param name="ProductionRule">The production listener rule over both groups.</param>
 /// <param name="DeletionProtection">Whether deletion is refused (ELB.6).</param>
 /// <param name="IdleTimeoutSeconds">Seconds an idle connection stays open.</param>
 /// <param name="Domain">The service's DNS name, its certificate and alias, or null.</param>
@@ -87,7 +101,7 @@ public sealed record LoadBalancerDesign(
     string Name,
     IReadOnlyList<ListenerDesign> Listeners,
     IReadOnlyList<TargetGroupDesign> TargetGroups,
-    ProductionRuleDesign? ProductionRule,
+    ProductionRuleDesign ProductionRule,
     bool DeletionProtection,
     int IdleTimeoutSeconds,
     DomainDesign? Domain)
@@ -110,16 +124,22 @@ public sealed record LoadBalancerDesign(
     /// <summary>The target group that takes traffic first.</summary>
     public TargetGroupDesign ProductionTargetGroup => TargetGroups[0];
 
-    /// <summary>Derives listeners and target groups.</summary>
-    public static LoadBalancerDesign From(LoadBalancerSettings settings, DeploymentStrategy strategy, int containerPort)
+    /// <summary>The group a blue/green deploy starts the new version in.</summary>
+    public TargetGroupDesign AlternateTargetGroup => TargetGroups[1];
+
+    /// <summary>
+    /// Derives listeners and target groups. Both groups and the production rule exist under every
+    /// strategy: a rolling service uses the first, and switching to blue/green (or back) then only
+    /// changes the service, never the groups traffic goes to.
+    /// </summary>
+    public static LoadBalancerDesign From(LoadBalancerSettings settings)
     {
         var check = settings.HealthCheck;
         var health = new HealthCheckDesign(check.Path, check.IntervalSeconds, check.TimeoutSeconds, check.HealthyThreshold, check.UnhealthyThreshold, "200");
-        TargetGroupDesign Group(string name) => new(name, containerPort, settings.DeregistrationDelaySeconds, health);
+        TargetGroupDesign Group(string name, string previousName) => new(name, previousName, settings.DeregistrationDelaySeconds, health);
 
-        var groups = strategy == DeploymentStrategy.BlueGreen
-            ? new[] { Group("widget-blue"), Group("widget-green") }
-            : [Group("widget-tasks")];
+        // Earlier versions named the blue/green groups widget-blue and widget-green.
+        TargetGroupDesign[] groups = [Group("widget-tasks", "widget-blue"), Group("widget-alternate", "widget-green")];
         var listeners = settings.Https
             ? new[]
             {
@@ -127,9 +147,7 @@ public sealed record LoadBalancerDesign(
                 new ListenerDesign("widget-http", FirewallDesign.HttpPort, "HTTP", ListenerAction.RedirectToHttps, null, null),
             }
             : [new ListenerDesign("widget-http", FirewallDesign.HttpPort, "HTTP", ListenerAction.Forward, null, null)];
-        var rule = strategy == DeploymentStrategy.BlueGreen
-            ? new ProductionRuleDesign("widget-production", 1, "/*", groups[0].Name, groups[1].Name)
-            : null;
+        var rule = new ProductionRuleDesign("widget-production", 1, "/*", groups[0].Name, groups[1].Name);
         var domain = settings.Domain is { } d ? new DomainDesign(d.Name, d.HostedZoneId, d.HostedZoneName) : null;
         return new LoadBalancerDesign("widget-alb", listeners, groups, rule, settings.DeletionProtection, IdleTimeoutSeconds: 60, domain);
     }

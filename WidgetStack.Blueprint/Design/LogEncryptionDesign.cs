@@ -9,17 +9,22 @@ namespace WidgetStack.Blueprint.Design;
 /// <param name="AccountRootArn">The account, whose IAM policies govern who administers the key.</param>
 /// <param name="LogsServicePrincipal">CloudWatch Logs of the stack's region.</param>
 /// <param name="LogGroupArnPattern">The log groups the service may use the key for (the encryption context).</param>
-public sealed record LogEncryptionDesign(string KeyName, string AccountRootArn, string LogsServicePrincipal, string LogGroupArnPattern)
+/// <param name="Retain">
+/// Keep the key when log encryption is turned off or the stack destroyed (with deletion protection
+/// on): events written under it stay encrypted with it, and a deleted key makes them unreadable.
+/// </param>
+public sealed record LogEncryptionDesign(string KeyName, string AccountRootArn, string LogsServicePrincipal, string LogGroupArnPattern, bool Retain)
 {
     /// <summary>What CloudWatch Logs may do with the key.</summary>
     public static readonly IReadOnlyList<string> LogsActions = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"];
 
     /// <summary>The key of a stack, or null when its logs use CloudWatch's own encryption.</summary>
-    public static LogEncryptionDesign? From(bool on, string partition, string region, string account) => on
+    public static LogEncryptionDesign? From(bool on, string partition, string region, string account, bool retain) => on
         ? new LogEncryptionDesign(
             "widget-logs-key",
             $"arn:{partition}:iam::{account}:root",
             $"logs.{region}.amazonaws.com",
-            $"arn:{partition}:logs:{region}:{account}:log-group:*")
+            $"arn:{partition}:logs:{region}:{account}:log-group:*",
+            retain)
         : null;
 }

@@ -13,7 +13,8 @@ public sealed record ZoneSubnets(string Zone, string PublicSubnetCidr, string Pr
 /// <summary>Where the VPC's traffic records go (Security Hub EC2.6).</summary>
 /// <param name="LogGroupName">CloudWatch log group, created by the program.</param>
 /// <param name="RetentionDays">Days kept.</param>
-public sealed record FlowLogDesign(string LogGroupName, int RetentionDays)
+/// <param name="Retain">Keep the group and its records when flow logs are turned off or the stack destroyed (with deletion protection on).</param>
+public sealed record FlowLogDesign(string LogGroupName, int RetentionDays, bool Retain)
 {
     /// <summary>Accepted and rejected traffic alike.</summary>
     public const string TrafficType = "ALL";

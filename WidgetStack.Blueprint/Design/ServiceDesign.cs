@@ -21,7 +21,8 @@ public sealed record ContainerDesign(string Name, string Image, int Port, string
 /// <param name="GroupName">Log group, created by the program (the execution role may not create groups).</param>
 /// <param name="RetentionDays">Days kept (CKV_AWS_66).</param>
 /// <param name="StreamPrefix">awslogs-stream-prefix.</param>
-public sealed record LogDesign(string GroupName, int RetentionDays, string StreamPrefix);
+/// <param name="Retain">Keep the group and its events when the stack no longer holds it (with deletion protection on).</param>
+public sealed record LogDesign(string GroupName, int RetentionDays, string StreamPrefix, bool Retain);
 
 /// <summary>The Fargate task definition.</summary>
 /// <param name="Family">Task family.</param>
@@ -123,6 +124,12 @@ public sealed record ServiceDesign(
     /// </summary>
     public const bool ForceNewDeployment = true;
 
+    /// <summary>The service input that names the group it serves from, which ECS swaps.</summary>
+    public const string ProductionGroupPath = "loadBalancers[0].targetGroupArn";
+
+    /// <summary>The service input that names the group a blue/green deploy starts in, which ECS swaps.</summary>
+    public const string AlternateGroupPath = "loadBalancers[0].advancedConfiguration.alternateTargetGroupArn";
+
     /// <summary>Whether tasks run on Fargate Spot.</summary>
     public bool OnSpot => CapacityProvider == FargateSpot;
 
@@ -132,7 +139,7 @@ public sealed record ServiceDesign(
         var task = settings.Task;
         var scaling = settings.Scaling;
         var deployment = settings.Deployment;
-        var logs = new LogDesign($"/ecs/{settings.Project}/{settings.Stack}", task.LogRetentionDays, "widget");
+        var logs = new LogDesign($"/ecs/{settings.Project}/{settings.Stack}", task.LogRetentionDays, "widget", settings.LoadBalancer.DeletionProtection);
         var container = new ContainerDesign("widget-server", task.Image.Uri, task.ContainerPort, User: "1000");
         var taskDesign = new TaskDesign(TaskFamily, task.Cpu, task.MemoryMiB, task.Architecture, container, logs);
         var blueGreen = deployment.Strategy == DeploymentStrategy.BlueGreen;

@@ -44,11 +44,11 @@ public sealed record WidgetDesign(
     public static WidgetDesign From(WidgetSettings settings)
     {
         var service = ServiceDesign.From(settings);
-        var loadBalancer = LoadBalancerDesign.From(settings.LoadBalancer, settings.Deployment.Strategy, settings.Task.ContainerPort);
+        var loadBalancer = LoadBalancerDesign.From(settings.LoadBalancer);
         var blueGreen = settings.Deployment.Strategy == DeploymentStrategy.BlueGreen;
         var network = NetworkDesign.From(
             settings.Network,
-            new FlowLogDesign($"/vpc/{settings.Project}/{settings.Stack}/flow-logs", settings.Task.LogRetentionDays),
+            new FlowLogDesign($"/vpc/{settings.Project}/{settings.Stack}/flow-logs", settings.Task.LogRetentionDays, settings.LoadBalancer.DeletionProtection),
             settings.Region);
         return new WidgetDesign(
             settings,
@@ -57,7 +57,7 @@ public sealed record WidgetDesign(
             loadBalancer,
             AccessLogDesign.From(settings),
             WafDesign.From(settings.LoadBalancer.Waf),
-            LogEncryptionDesign.From(settings.Task.LogEncryption, settings.Task.Image.Partition, settings.Region, settings.AccountId),
+            LogEncryptionDesign.From(settings.Task.LogEncryption, settings.Task.Image.Partition, settings.Region, settings.AccountId, settings.LoadBalancer.DeletionProtection),
             MonitoringDesign.From(settings, loadBalancer.TargetGroups.Select(g => g.Name)),
             service,
             IamDesign.From(settings.Task.Image.Partition, settings.Region, settings.AccountId, settings.Task.Image.RepositoryArn, service.Task.Logs.GroupName, blueGreen, network.FlowLogs?.LogGroupName),

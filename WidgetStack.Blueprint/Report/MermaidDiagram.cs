@@ -21,7 +21,7 @@ public static class MermaidDiagram
         text.AppendLine($"        alb[\"ALB {alb.Name}<br/>{string.Join(", ", alb.Listeners.Select(l => $"{l.Protocol} {l.Port}"))}\"]");
         foreach (var group in alb.TargetGroups)
         {
-            text.AppendLine($"        {Id(group.Name)}[\"target group {group.Name}<br/>ip targets, HTTP {group.Port}\"]");
+            text.AppendLine($"        {Id(group.Name)}[\"target group {group.Name}<br/>ip targets, HTTP {port}\"]");
         }
 
         for (var i = 0; i < network.Zones.Count; i++)

@@ -92,7 +92,7 @@ public static class TextReport
             alb.TargetGroups.Select(t => new[]
             {
                 t.Name,
-                $"{TargetGroupDesign.TargetType} on {TargetGroupDesign.Protocol} {t.Port}",
+                $"{TargetGroupDesign.TargetType} on {TargetGroupDesign.Protocol} {service.Task.Container.Port}",
                 $"GET {t.HealthCheck.Path} every {t.HealthCheck.IntervalSeconds} s, timeout {t.HealthCheck.TimeoutSeconds} s, healthy after {t.HealthCheck.HealthyThreshold}, unhealthy after {t.HealthCheck.UnhealthyThreshold}, expects {t.HealthCheck.Matcher}",
                 $"{t.DeregistrationDelaySeconds} s",
             }));
@@ -109,10 +109,10 @@ public static class TextReport
             ? $"Access logs: S3 bucket {logs.BucketName} (auto-named), prefix {logs.Prefix}/, kept {logs.RetentionDays} days, SSE-S3, TLS only, public access blocked, ACLs off; "
                 + $"only {logs.Writer.Identifier} may write, under {logs.WritableKeys}; bucket {(logs.RetainOnDestroy ? "kept" : "deleted with its logs")} when the stack is destroyed"
             : "Access logs: off");
-        if (alb.ProductionRule is { } rule)
-        {
-            yield return Line($"Production listener rule {rule.Name} (priority {rule.Priority}, {rule.PathPattern}): {rule.ProductionTargetGroup} 100%, {rule.AlternateTargetGroup} 0%; ECS shifts the weights during a deploy");
-        }
+        var rule = alb.ProductionRule;
+        yield return Line(service.Deployment.Strategy == DeploymentStrategy.BlueGreen
+            ? $"Production listener rule {rule.Name} (priority {rule.Priority}, {rule.PathPattern}): {rule.ProductionTargetGroup} 100%, {rule.AlternateTargetGroup} 0%; ECS shifts the weights during a deploy"
+            : $"Production listener rule {rule.Name} (priority {rule.Priority}, {rule.PathPattern}): {rule.ProductionTargetGroup} 100%, {rule.AlternateTargetGroup} 0%, kept ready for blue/green");
 
         yield return Line("");
         yield return Line($"Service {service.Name} on cluster {service.ClusterName} (Container Insights on)");
