@@ -57,20 +57,8 @@ internal static class RegisteredResources
                 ["type"] = r.Type,
                 ["name"] = r.Name,
                 ["parent"] = parents.GetValueOrDefault(Key(r), "(the stack)"),
-                ["inputs"] = Canonical(r.Inputs),
+                ["inputs"] = InputsJson.From(r.Inputs),
             });
         return new JsonArray([.. entries]).ToJsonString(Indented) + "\n";
     }
-
-    private static JsonNode? Canonical(object? value) => value switch
-    {
-        null => null,
-        ImmutableDictionary<string, object> map => new JsonObject(map.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => KeyValuePair.Create(p.Key, Canonical(p.Value)))),
-        ImmutableArray<object> list => new JsonArray([.. list.Select(Canonical)]),
-        string text => JsonValue.Create(text),
-        bool flag => JsonValue.Create(flag),
-        double number => JsonValue.Create(number),
-        _ => JsonValue.Create(value.ToString()),
-    };
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using Moq;
 using Pulumi;
 using Pulumi.Testing;
@@ -41,7 +40,7 @@ internal sealed class StackRun
     public MockResourceArgs Single(string type, string? name = null) => OfType(type).Single(r => name is null || r.Name == name);
 
     /// <summary>The id the mocks gave a resource: its logical name + "-id".</summary>
-    public static string IdOf(string name) => $"{name}-id";
+    public static string IdOf(string name) => MockCloud.IdOf(name);
 
     /// <summary>Runs <paramref name="stack"/>, with <paramref name="overrides"/> (widget keys) replacing file values.</summary>
     public static async Task<StackRun> RunAsync(string stack, params (string Key, string Value)[] overrides)
@@ -89,7 +88,7 @@ internal sealed class StackRun
                     registered.Add(args);
                 }
 
-                var (id, state) = Respond(args);
+                var (id, state) = MockCloud.Respond(args);
                 return (id, answer is null ? state : answer(args, state));
             });
         mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>()))
@@ -120,93 +119,6 @@ internal sealed class StackRun
         return (new StackRun(registered, invokes, resources, outputs), error);
     }
 
-    /// <summary>
-    /// Echoes inputs, adds what AWS would compute (arn, name, dnsName), gives every resource a
-    /// non-empty id (an empty one would leave every input built from it unknown, and silently
-    /// missing), and supplies the outputs of the remote awsx VPC.
-    /// </summary>
-    private static (string? Id, ImmutableDictionary<string, object> State) Respond(MockResourceArgs args)
-    {
-        var name = args.Name ?? "";
-        var state = args.Inputs.ToBuilder();
-        state.TryAdd("name", name);
-        // A log group's ARN carries its physical name; every other ARN its logical name.
-        state.TryAdd("arn", MockArns.For(args.Type!, args.Type == "aws:cloudwatch/logGroup:LogGroup" ? (string)state["name"] : name));
-        if (args.Type == "aws:s3/bucket:Bucket")
-        {
-            state["bucket"] = name; // AWS names it from the logical name plus a suffix
-        }
-
-        if (args.Type == "aws:lb/loadBalancer:LoadBalancer")
-        {
-            state["dnsName"] = $"{name}.elb.example";
-            state["zoneId"] = "ZALBZONE0001";
-            state["arnSuffix"] = $"app/{name}/50dc6c495c0c9188";
-        }
-
-        if (args.Type == "aws:lb/targetGroup:TargetGroup")
-        {
-            state["arnSuffix"] = $"targetgroup/{name}/73e2d6bc24d8a067";
-        }
-
-        if (args.Type == "aws:acm/certificate:Certificate")
-        {
-            var domain = (string)args.Inputs["domainName"];
-            state["domainValidationOptions"] = ImmutableArray.Create<object>(ImmutableDictionary<string, object>.Empty
-                .Add("domainName", domain)
-                .Add("resourceRecordName", $"_proof.{domain}.")
-                .Add("resourceRecordType", "CNAME")
-                .Add("resourceRecordValue", "_answer.acm-validations.aws."));
-        }
-
-        if (args.Type == "aws:route53/record:Record")
-        {
-            state["fqdn"] = ((string)args.Inputs["name"]).TrimEnd('.');
-        }
-
-        if (args.Type == "awsx:ec2:Vpc")
-        {
-            var zones = ((ImmutableArray<object>)args.Inputs["availabilityZoneNames"]).Length;
-            state["vpcId"] = IdOf(name);
-            state["publicSubnetIds"] = Enumerable.Range(0, zones).Select(i => (object)$"subnet-public-{i}").ToImmutableArray();
-            state["privateSubnetIds"] = Enumerable.Range(0, zones).Select(i => (object)$"subnet-private-{i}").ToImmutableArray();
-        }
-
-        return (string.IsNullOrEmpty(args.Id) ? IdOf(name) : args.Id, state.ToImmutable());
-    }
-
     /// <summary>The PULUMI_CONFIG map of a stack file with defaults, as the CLI builds it.</summary>
-    public static string ConfigJson(StackConfig config, (string Key, string Value)[] overrides)
-    {
-        var map = new Dictionary<string, string>();
-        if (config.Region is ConfigValue.Scalar region)
-        {
-            map[StackFile.RegionKey] = region.Text;
-        }
-
-        if (config.AllowedAccountIds is ConfigValue.List accounts)
-        {
-            map[StackFile.AllowedAccountsKey] = JsonSerializer.Serialize(accounts.Items);
-        }
-
-        foreach (var (key, value) in config.Values)
-        {
-            switch (value)
-            {
-                case ConfigValue.Scalar scalar:
-                    map[$"{config.Project}:{key}"] = scalar.Text;
-                    break;
-                case ConfigValue.List list:
-                    map[$"{config.Project}:{key}"] = JsonSerializer.Serialize(list.Items);
-                    break;
-            }
-        }
-
-        foreach (var (key, value) in overrides)
-        {
-            map[$"{config.Project}:{key}"] = value;
-        }
-
-        return JsonSerializer.Serialize(map);
-    }
+    public static string ConfigJson(StackConfig config, (string Key, string Value)[] overrides) => PulumiConfigMap.From(config, overrides);
 }

@@ -49,13 +49,8 @@ internal static class PolicyDocuments
                 Resource = s.Resource switch
                 {
                     PolicyResource.LogStreamsOf => $"{arn}:log-stream:*",
-                    PolicyResource.LogGroupsOfAccount => AllLogGroupsBeside(arn),
                     var other => other.ToString(),
                 },
             }),
         }));
-
-    // arn:<partition>:logs:<region>:<account>:log-group:<name>  ->  arn:<partition>:logs:<region>:<account>:log-group:*
-    private static string AllLogGroupsBeside(string logGroupArn) =>
-        string.Join(':', logGroupArn.Split(':')[..5]) + ":log-group:*";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Pulumi;
 using WidgetStack.Blueprint.Design;
@@ -44,15 +45,21 @@ public sealed class WidgetStackRoot : Stack
     [Output("privateSubnetIds")]
     public Output<ImmutableArray<string>> PrivateSubnetIds { get; private set; }
 
+    /// <summary>The lifecycle options of every resource the stack registered, by type and logical name.</summary>
+    public IReadOnlyDictionary<string, ResourceLifecycle> Lifecycles => _lifecycles;
+
+    private readonly ConcurrentDictionary<string, ResourceLifecycle> _lifecycles;
+
     /// <summary>Builds the stack Pulumi is running.</summary>
     public WidgetStackRoot()
-        : this(LoadDesign())
+        : this(LoadDesign(), new ConcurrentDictionary<string, ResourceLifecycle>())
     {
     }
 
-    private WidgetStackRoot(WidgetDesign design)
-        : base(new StackOptions { ResourceTransformations = { Tagging.Everything(design.Tags) } })
+    private WidgetStackRoot(WidgetDesign design, ConcurrentDictionary<string, ResourceLifecycle> lifecycles)
+        : base(new StackOptions { ResourceTransformations = { Tagging.Everything(design.Tags), ResourceLifecycle.RecordInto(lifecycles) } })
     {
+        _lifecycles = lifecycles;
         var logKeyArn = design.LogEncryption is { } encryption ? new LogKey("widget-log-key", encryption).Arn : null;
         var network = new Network("widget-network", new NetworkArgs(design.Network, design.Iam.FlowLogs, logKeyArn));
         var firewall = new SecurityGroups("widget-firewall", new SecurityGroupsArgs(design.Firewall, network.VpcId));

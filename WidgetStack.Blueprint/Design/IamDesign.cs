@@ -7,7 +7,7 @@ public abstract record PolicyResource
     {
     }
 
-    /// <summary>"*": only where the action has no resource (ecr:GetAuthorizationToken).</summary>
+    /// <summary>"*": only where the action acts on no resource type (ecr:GetAuthorizationToken, logs:DescribeLogGroups), as the service authorization reference lists them.</summary>
     public sealed record Any : PolicyResource
     {
         /// <inheritdoc/>
@@ -19,13 +19,6 @@ public abstract record PolicyResource
     {
         /// <inheritdoc/>
         public override string ToString() => Value;
-    }
-
-    /// <summary>Every log group of the account and region: for the Describe calls, which list rather than name a group.</summary>
-    public sealed record LogGroupsOfAccount : PolicyResource
-    {
-        /// <inheritdoc/>
-        public override string ToString() => "every log group of the account and region";
     }
 
     /// <summary>The streams of one of the stack's log groups, whose ARN is known only once it exists.</summary>
@@ -139,7 +132,7 @@ public sealed record IamDesign(RoleDesign Execution, RoleDesign Task, RoleDesign
                 ForAccount($"arn:{partition}:ec2:{region}:{account}:vpc-flow-log/*"),
                 [
                     new("WriteFlowLogs", ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"], new PolicyResource.LogStreamsOf(flowLogGroupName)),
-                    new("FindFlowLogGroup", ["logs:DescribeLogGroups"], new PolicyResource.LogGroupsOfAccount()),
+                    new("FindFlowLogGroup", ["logs:DescribeLogGroups"], new PolicyResource.Any()),
                 ],
                 []);
         return new IamDesign(execution, task, infrastructure, flowLogs);

@@ -1,11 +1,11 @@
-namespace WidgetStack.Tests;
+namespace WidgetStack.Transitions;
 
 /// <summary>
 /// The ARN the mocks give a resource, in the form AWS gives it (ARN formats of the service
 /// authorization reference), in the test account and region: policies built from these ARNs read
 /// as they would in a real account, so the IAM check can match them to resource types.
 /// </summary>
-internal static class MockArns
+public static class MockArns
 {
     /// <summary>The account every mock ARN is in.</summary>
     public const string Account = "123456789012";
@@ -30,7 +30,7 @@ internal static class MockArns
         "aws:lb/loadBalancer:LoadBalancer" => $"arn:aws:elasticloadbalancing:{Regional}:loadbalancer/app/{name}/50dc6c495c0c9188",
         "aws:lb/targetGroup:TargetGroup" => $"arn:aws:elasticloadbalancing:{Regional}:targetgroup/{name}/73e2d6bc24d8a067",
         "aws:lb/listener:Listener" => $"arn:aws:elasticloadbalancing:{Regional}:listener/app/widget-alb/50dc6c495c0c9188/{name}",
-        "aws:lb/listenerRule:ListenerRule" => $"arn:aws:elasticloadbalancing:{Regional}:listener-rule/app/widget-alb/50dc6c495c0c9188/{name}",
+        "aws:lb/listenerRule:ListenerRule" => $"arn:aws:elasticloadbalancing:{Regional}:listener-rule/app/widget-alb/50dc6c495c0c9188/f2f7dc8efc522ab2/{name}",
         "aws:s3/bucket:Bucket" => $"arn:aws:s3:::{name}",
         "aws:sns/topic:Topic" => $"arn:aws:sns:{Regional}:{name}",
         "aws:wafv2/webAcl:WebAcl" => $"arn:aws:wafv2:{Regional}:regional/webacl/{name}/a1b2c3d4",
