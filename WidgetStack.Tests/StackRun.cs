@@ -131,7 +131,7 @@ internal sealed class StackRun
         var state = args.Inputs.ToBuilder();
         state.TryAdd("name", name);
         // A log group's ARN carries its physical name; every other ARN its logical name.
-        state.TryAdd("arn", MockArns.For(args.Type, args.Type == "aws:cloudwatch/logGroup:LogGroup" ? (string)state["name"] : name));
+        state.TryAdd("arn", MockArns.For(args.Type!, args.Type == "aws:cloudwatch/logGroup:LogGroup" ? (string)state["name"] : name));
         if (args.Type == "aws:s3/bucket:Bucket")
         {
             state["bucket"] = name; // AWS names it from the logical name plus a suffix

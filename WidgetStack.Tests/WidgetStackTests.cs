@@ -129,7 +129,7 @@ public class WidgetStackTests(string stack)
 
         Assert.Multiple(() =>
         {
-            Assert.That(balancer["targetGroupArn"], Is.EqualTo(group.Inputs.GetValueOrDefault("arn") ?? MockArns.For(group.Type, group.Name)));
+            Assert.That(balancer["targetGroupArn"], Is.EqualTo(group.Inputs.GetValueOrDefault("arn") ?? MockArns.For(group.Type!, group.Name!)));
             Assert.That(Convert.ToInt32(balancer["containerPort"], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(3333));
             Assert.That(group.Text("targetType"), Is.EqualTo("ip"));
             Assert.That(group.Number("port"), Is.EqualTo(3333));
