@@ -27,7 +27,7 @@ public class ReleaseGuardTests
     {
         var (_, error) = await RunAsync(preview: false, rolledBack: true);
 
-        Assert.That(error?.ToString(), Does.Contain("WidgetService rolled back: ECS runs RocketCityWidgetServer:6, not the release widget-task this update registered")
+        Assert.That(error?.ToString(), Does.Contain("WidgetService rolled back: ECS runs RocketCityWidgetServer:6, not the release widget-task:1 this update registered")
             .And.Contain("aws ecs describe-services --cluster arn:aws:ecs:us-east-1:123456789012:cluster/widget-cluster --services WidgetService"));
     }
 

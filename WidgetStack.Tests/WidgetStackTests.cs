@@ -263,7 +263,7 @@ public class StackVariantTests
         Assert.Multiple(() =>
         {
             Assert.That(run.OfType("aws:lb/targetGroup:TargetGroup").Select(t => t.Name), Is.EqualTo(new[] { "widget-blue", "widget-green" }));
-            Assert.That(advanced["alternateTargetGroupArn"], Does.EndWith("/widget-green"));
+            Assert.That(advanced["alternateTargetGroupArn"], Is.EqualTo(MockArns.For("aws:lb/targetGroup:TargetGroup", "widget-green")));
             Assert.That(advanced["productionListenerRule"], Does.EndWith("/widget-production"));
             Assert.That(advanced["roleArn"], Does.EndWith("/widget-ecs-infra"));
             Assert.That(service.Text("deploymentConfiguration", "strategy"), Is.EqualTo("BLUE_GREEN"));
