@@ -28,8 +28,8 @@ public class DiffCommandTests
             Assert.That(output, Does.Contain("| Service.DesiredCount | 1 | 3 |"));
             Assert.That(output, Does.Not.Contain("| Service.Task.Family |"), "equal elements are not listed");
 
-            // Totals as the blueprint of each stack prints them: 70.33 and 284.48.
-            Assert.That(output, Does.Contain("| Total | 70.33 | 284.48 | +214.15 |"));
+            // Totals as the blueprint of each stack prints them: 72.33 and 288.48.
+            Assert.That(output, Does.Contain("| Total | 72.33 | 288.48 | +216.15 |"));
             Assert.That(output, Does.Contain("| NAT gateway hours | 32.85 | 98.55 | +65.70 |"));
             Assert.That(output, Does.Contain("| WAF web ACL | 0.00 | 15.88 | +15.88 |"));
             Assert.That(output, Does.Not.Contain("| CloudWatch dashboard |"), "equal costs are not listed");
