@@ -134,7 +134,8 @@ public static class TextReport
         yield return Line(monitoring.Budget is { } budget
             ? $"Budget {budget.Name}: {budget.AmountUsd} USD a month of costs tagged {budget.TagFilter}; actual and forecast spend alert the topic at {budget.AlertPercent}%"
             : "Budget: none");
-        yield return Line($"Dashboard {monitoring.DashboardName}: requests, 5xx, response time p50/p99, healthy hosts, running against desired tasks, CPU and memory");
+        yield return Line($"Dashboard {monitoring.DashboardName}: requests, 5xx, response time p50/p99, healthy hosts, running against desired tasks, CPU and memory"
+            + $"; per target group: {string.Join(" and ", design.LoadBalancer.TargetGroups.Select(g => g.Name))}");
         yield return Line("");
 
         yield return Line("IAM roles");
