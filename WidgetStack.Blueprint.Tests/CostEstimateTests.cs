@@ -54,6 +54,30 @@ public class CostEstimateTests
         });
     }
 
+    // Pulumi.prod.yaml's header says what its VPC endpoints are for (Security Hub EC2.55 and EC2.56)
+    // and what they cost, in the estimate's own figures: the interface endpoints' hours (65.70 USD)
+    // and the NAT data they spare, prod's logs and image pulls: (3 + 12 GB) x 0.045 = 0.675 USD.
+    [Test]
+    public void The_prod_file_states_what_its_VPC_endpoints_are_for_and_cost_as_the_estimate_prices_them()
+    {
+        var header = string.Join(' ', File.ReadLines(Path.Combine(Repository.Root, "Pulumi.prod.yaml"))
+            .Where(line => line.StartsWith('#')).Select(line => line.TrimStart('#', ' ')));
+        var design = WidgetDesign.Load(Repository.Root, "prod");
+        var prices = PriceList.For("us-east-1")!;
+        var with = CostEstimate.For(design, prices, new CostAssumptions()).Lines.ToDictionary(l => l.Item, l => l.UsdPerMonth);
+        var settings = design.Settings with { Network = design.Settings.Network with { Endpoints = false } };
+        var without = CostEstimate.For(WidgetDesign.From(settings), prices, new CostAssumptions()).Lines.ToDictionary(l => l.Item, l => l.UsdPerMonth);
+        var spared = without["NAT gateway data"] - with["NAT gateway data"];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(header, Does.Contain("Security Hub EC2.55 (ECR API) and EC2.56 (Docker Registry)"));
+            Assert.That(header, Does.Contain($"about {Math.Round(with["VPC interface endpoints"]):0} USD a month over three zones"));
+            Assert.That(header, Does.Contain($"under {Math.Ceiling(spared):0} USD a month"));
+            Assert.That(spared, Is.LessThan(with["VPC interface endpoints"]), "the endpoints cost more than the NAT data they spare");
+        });
+    }
+
     [Test]
     public void Prod_shows_the_cost_of_one_replica_and_of_the_autoscaling_ceiling()
     {
