@@ -21,6 +21,38 @@ public class BlueprintCommandTests
         });
     }
 
+    // The common rule set blocks bodies over 8 KB unless the stack lets them through; then the one
+    // rule counts, and the blueprint says what that costs in inspection.
+    [TestCase("false", "request bodies over 8 KB blocked (AWSManagedRulesCommonRuleSet SizeRestrictions_BODY, AWS's default)")]
+    [TestCase("true", "AWSManagedRulesCommonRuleSet SizeRestrictions_BODY set to count: request bodies over 8 KB pass; WAF inspects only their first 8 KB")]
+    public void The_blueprint_shows_what_the_web_ACL_does_with_request_bodies_over_8_KB(string largeBodies, string shown)
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(("widget:waf", "true"), ("widget:wafLargeBodies", largeBodies)));
+
+        var (exit, output, error) = Run("qa", "--dir", folder);
+        var text = string.Join(' ', output.Split('\n').Select(line => line.Trim()));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(text, Does.Contain(shown));
+        });
+    }
+
+    [Test]
+    public void Large_bodies_without_a_web_ACL_are_refused_at_their_key()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(("widget:waf", "false"), ("widget:wafLargeBodies", "true")));
+
+        var (exit, _, error) = Run("qa", "--dir", folder);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.InvalidSettings));
+            Assert.That(error, Does.Contain("widget:wafLargeBodies").And.Contain("true needs widget:waf = true"));
+        });
+    }
+
     [Test]
     public void Dev_shows_its_single_NAT_gateway()
     {

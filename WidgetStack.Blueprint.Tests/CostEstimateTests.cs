@@ -11,7 +11,8 @@ public class CostEstimateTests
     // 3 x 1 x 730 x 0.004445 = 9.73455; 3 NAT gateways 3 x 730 x 0.045 = 98.55; 3 interface
     // endpoints in 3 zones 9 x 730 x 0.01 = 65.70; 6 public addresses 6 x 730 x 0.005 = 21.90;
     // logs (3 + 2) x 0.5 = 2.50, kept 365 days: 5 x 365 / (730 / 24) = 60 GB x 0.03 = 1.80;
-    // WAF 5 + 3 + 13.14 million x 0.6 = 15.884; 5 alarms x 0.1 = 0.50; the total is 284.67655.
+    // WAF 5 + 3 + 13.14 million x 0.6 = 15.884; 2 rotated KMS keys at 3 USD from their third year:
+    // 6; 5 alarms x 0.1 = 0.50; the total is 288.67655.
     [Test]
     public void Prod_costs_what_its_lines_add_up_to_at_list_prices()
     {
@@ -28,20 +29,61 @@ public class CostEstimateTests
             Assert.That(output, Does.Match(TableRow.Of("CloudWatch Logs ingestion", "(3 GB tasks + 2 GB flow logs) x 0.5 USD", "2.50")));
             Assert.That(output, Does.Match(TableRow.Of("CloudWatch Logs storage", "60 GB kept at steady state (365 days of logs, uncompressed: an upper bound) x 0.03 USD", "1.80")));
             Assert.That(output, Does.Match(TableRow.Of("WAF web ACL", "5 USD + 3 rule groups x 1 USD + 13.14 million requests x 0.6 USD", "15.88")));
-            Assert.That(output, Does.Match(TableRow.Of("KMS keys", "2 keys (alarm topic, logs) x 1 USD", "2.00")));
-            Assert.That(output, Does.Match(TableRow.Of("Total", "284.68")));
+            Assert.That(output, Does.Match(TableRow.Containing("KMS keys", "2 keys (alarm topic, logs), rotated yearly")));
+            Assert.That(output, Does.Match(TableRow.Of("Total", "288.68")));
         });
     }
 
     // One task is 0.5 x 730 x 0.04048 + 1 x 730 x 0.004445 = 18.02005. At 9 tasks the Fargate
     // lines are 162.18045, logs 11 GB x 0.5 = 5.50 and 11 x 365 / 30.4166 = 132 GB x 0.03 = 3.96,
-    // endpoint data 9 x 0.01 = 0.09; with the lines that do not scale, 397.81685.
+    // endpoint data 9 x 0.01 = 0.09; with the lines that do not scale, 401.81685.
+    // KMS bills a key 1 USD a month and, with automatic rotation, 1 USD a month more for each of its
+    // first two rotations: a yearly-rotated key costs 1 USD its first year, 2 its second and 3 from its
+    // third. prod's two rotated keys (alarm topic, logs): 2, 4, then 6 USD; the estimate shows the
+    // third year on, and says so.
+    [Test]
+    public void A_KMS_key_with_automatic_rotation_costs_a_dollar_more_for_each_of_its_first_two_rotations()
+    {
+        var (_, output, _) = BlueprintRun.Run("prod", "--dir", Repository.Root);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(output, Does.Match(TableRow.Of("KMS keys", "2 keys (alarm topic, logs), rotated yearly: 2 x (1 USD + 2 rotations x 1 USD) from year 3", "6.00")));
+            Assert.That(output, Does.Match(TableRow.Of("of their life (2.00 in year 1, 4.00 in year 2)")));
+            Assert.That(output, Does.Contain("KMS key rotation, read 2026-12-03: aws.amazon.com/kms/pricing"));
+        });
+    }
+
+    // Pulumi.prod.yaml's header says what its VPC endpoints are for (Security Hub EC2.55 and EC2.56)
+    // and what they cost, in the estimate's own figures: the interface endpoints' hours (65.70 USD)
+    // and the NAT data they spare, prod's logs and image pulls: (3 + 12 GB) x 0.045 = 0.675 USD.
+    [Test]
+    public void The_prod_file_states_what_its_VPC_endpoints_are_for_and_cost_as_the_estimate_prices_them()
+    {
+        var header = string.Join(' ', File.ReadLines(Path.Combine(Repository.Root, "Pulumi.prod.yaml"))
+            .Where(line => line.StartsWith('#')).Select(line => line.TrimStart('#', ' ')));
+        var design = WidgetDesign.Load(Repository.Root, "prod");
+        var prices = PriceList.For("us-east-1")!;
+        var with = CostEstimate.For(design, prices, new CostAssumptions()).Lines.ToDictionary(l => l.Item, l => l.UsdPerMonth);
+        var settings = design.Settings with { Network = design.Settings.Network with { Endpoints = false } };
+        var without = CostEstimate.For(WidgetDesign.From(settings), prices, new CostAssumptions()).Lines.ToDictionary(l => l.Item, l => l.UsdPerMonth);
+        var spared = without["NAT gateway data"] - with["NAT gateway data"];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(header, Does.Contain("Security Hub EC2.55 (ECR API) and EC2.56 (Docker Registry)"));
+            Assert.That(header, Does.Contain($"about {Math.Round(with["VPC interface endpoints"]):0} USD a month over three zones"));
+            Assert.That(header, Does.Contain($"under {Math.Ceiling(spared):0} USD a month"));
+            Assert.That(spared, Is.LessThan(with["VPC interface endpoints"]), "the endpoints cost more than the NAT data they spare");
+        });
+    }
+
     [Test]
     public void Prod_shows_the_cost_of_one_replica_and_of_the_autoscaling_ceiling()
     {
         var (_, output, _) = BlueprintRun.Run("prod", "--dir", Repository.Root);
 
-        Assert.That(output, Does.Contain("Per replica: 18.02 USD a month (its vCPU and memory); at the autoscaling ceiling of 9 tasks: 398.02 USD a month"));
+        Assert.That(output, Does.Contain("Per replica: 18.02 USD a month (its vCPU and memory); at the autoscaling ceiling of 9 tasks: 402.02 USD a month"));
     }
 
     // dev: 1 Spot task of 0.25 vCPU and 0.5 GB: 0.25 x 730 x 0.01234398 = 2.2528; one NAT gateway
@@ -156,6 +198,10 @@ public class CostEstimateTests
                 var rates = typeof(PriceList).GetProperties().Where(p => p.PropertyType == typeof(decimal)).Select(p => (p.Name, (decimal)p.GetValue(prices)!));
                 Assert.That(rates.Where(r => r.Item2 <= 0).Select(r => r.Name), Is.Empty, "every price is positive");
                 Assert.That(new[] { prices.FargateVcpuHour, prices.FargateGbHour }.SelectMany(f => new[] { f.X86OnDemand, f.ArmOnDemand, f.X86Spot, f.ArmSpot }), Has.All.Positive);
+                Assert.That(prices.KmsKeyRotation.RotationMonth, Is.Positive, "a billed rotation has a price");
+                Assert.That(prices.KmsKeyRotation.BilledRotations, Is.Positive, "automatic rotation adds to a key's price");
+                Assert.That(prices.KmsKeyRotation.Source, Does.Contain("aws.amazon.com"));
+                Assert.That(DateOnly.TryParseExact(prices.KmsKeyRotation.AsOf, "yyyy-MM-dd", out _), Is.True, prices.KmsKeyRotation.AsOf);
             });
         }
 
@@ -175,25 +221,27 @@ public class CostEstimateTests
         {
             Assert.That(three.Tasks, Is.EqualTo(3));
             Assert.That(three.TotalUsdPerMonth, Is.EqualTo(three.Lines.Sum(l => l.UsdPerMonth)));
-            Assert.That(Math.Round(three.TotalUsdPerMonth, 5), Is.EqualTo(284.67655m));
-            Assert.That(Math.Round(nine.TotalUsdPerMonth, 5), Is.EqualTo(398.01685m));
+            Assert.That(Math.Round(three.TotalUsdPerMonth, 5), Is.EqualTo(288.67655m));
+            Assert.That(Math.Round(nine.TotalUsdPerMonth, 5), Is.EqualTo(402.01685m));
         });
     }
 
-    // Every rate comes from the price list: with a WAF rule at 2 USD and a KMS key at 3 USD, prod's
-    // WAF is 5 + 3 x 2 + 13.14 x 0.6 = 18.884 and its 2 keys 6; 1 GB per LCU-hour is the unit.
+    // Every rate comes from the price list: with a WAF rule at 2 USD, a KMS key at 3 USD and each of its
+    // 3 billed rotations at 0.5 USD, prod's WAF is 5 + 3 x 2 + 13.14 x 0.6 = 18.884 and its 2 keys
+    // 2 x (3 + 3 x 0.5) = 9; 1 GB per LCU-hour is the unit.
     [Test]
     public void Lines_multiply_by_the_price_list_they_are_given()
     {
         var design = WidgetDesign.Load(Repository.Root, "prod");
-        var prices = PriceList.For("us-east-1")! with { WafRuleMonth = 2m, KmsKeyMonth = 3m, AlbLcuHour = 0.01m };
+        var list = PriceList.For("us-east-1")!;
+        var prices = list with { WafRuleMonth = 2m, KmsKeyMonth = 3m, KmsKeyRotation = list.KmsKeyRotation with { RotationMonth = 0.5m, BilledRotations = 3 }, AlbLcuHour = 0.01m };
 
         var lines = CostEstimate.For(design, prices, new CostAssumptions(RequestsPerSecond: 1m, KbPerRequest: 1000m)).Lines.ToDictionary(l => l.Item, l => l.UsdPerMonth);
 
         Assert.Multiple(() =>
         {
             Assert.That(lines["WAF web ACL"], Is.EqualTo(5m + 6m + (1m * 3600m * 730m / 1_000_000m * 0.6m)));
-            Assert.That(lines["KMS keys"], Is.EqualTo(6m));
+            Assert.That(lines["KMS keys"], Is.EqualTo(9m));
 
             // 1 request/s of 1,000 KB: 3.6 GB/h against 0.04 new connections: 3.6 LCU x 730 h x 0.01 USD.
             Assert.That(lines["Load balancer LCUs"], Is.EqualTo(3.6m * 730m * 0.01m));

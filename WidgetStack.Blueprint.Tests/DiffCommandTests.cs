@@ -28,14 +28,15 @@ public class DiffCommandTests
             Assert.That(output, Does.Contain("| Service.DesiredCount | 1 | 3 |"));
             Assert.That(output, Does.Not.Contain("| Service.Task.Family |"), "equal elements are not listed");
 
-            // Totals as the blueprint of each stack prints them: 70.53 and 284.68.
-            Assert.That(output, Does.Contain("| Total | 70.53 | 284.68 | +214.15 |"));
+            // Totals as the blueprint of each stack prints them: 72.53 and 288.68.
+            Assert.That(output, Does.Contain("| Total | 72.53 | 288.68 | +216.15 |"));
             Assert.That(output, Does.Contain("| NAT gateway hours | 32.85 | 98.55 | +65.70 |"));
             Assert.That(output, Does.Contain("| WAF web ACL | 0.00 | 15.88 | +15.88 |"));
             Assert.That(output, Does.Not.Contain("| CloudWatch dashboard |"), "equal costs are not listed");
 
-            // dev rolls 4 tasks (its ceiling) at 100%/200%: one wave of 60 + 30 + 30 = 120 s; prod one wave of 9, 120 s.
-            Assert.That(output, Does.Contain("| Deployment | 120 s | 120 s | 0 s |"));
+            // dev rolls 4 tasks (its ceiling) at 100%/200%: one wave of 60 + 10 x 2 + 30 = 110 s, then 3
+            // minutes of alarm watch: 290 s; prod one wave of 9, 290 s as well.
+            Assert.That(output, Does.Contain("| Deployment | 290 s | 290 s | 0 s |"));
         });
     }
 
@@ -97,7 +98,7 @@ public class DiffCommandTests
             Assert.That(output, Does.Contain("| widget:replicas | '4' | '3' |"));
             Assert.That(output, Does.Contain("| Service.DesiredCount | 4 | 3 |"));
             Assert.That(output, Does.Contain("| Fargate vCPU (on-demand, x86) | 59.10 | 44.33 | -14.77 |"));
-            Assert.That(output, Does.Contain("| Deployment | 120 s | 120 s | 0 s |"));
+            Assert.That(output, Does.Contain("| Deployment | 290 s | 290 s | 0 s |"));
         });
     }
 

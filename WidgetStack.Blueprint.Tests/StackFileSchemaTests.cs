@@ -43,6 +43,7 @@ public class StackFileSchemaTests
         ["alarmEmails listed twice"] = "the addresses differ only in case, and uniqueItems compares exactly",
         ["requestsPerTarget without autoscaling"] = "requestsPerTarget depends on autoscaling",
         ["requestsPerTarget with blue/green"] = "requestsPerTarget depends on deploymentStrategy",
+        ["wafLargeBodies without waf"] = "wafLargeBodies depends on waf",
     };
 
     public static IEnumerable<TestCaseData> BadConfigs() =>

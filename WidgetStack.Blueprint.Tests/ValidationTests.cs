@@ -117,6 +117,8 @@ public class ValidationTests
         Case("requestsPerTarget negative", "widget:requestsPerTarget", ("widget:requestsPerTarget", "-1")),
         Case("logEncryption not a boolean", "widget:logEncryption", ("widget:logEncryption", "kms")),
         Case("waf not a boolean", "widget:waf", ("widget:waf", "on")),
+        Case("wafLargeBodies not a boolean", "widget:wafLargeBodies", ("widget:wafLargeBodies", "16kb")),
+        Case("wafLargeBodies without waf", "widget:wafLargeBodies", ("widget:waf", "false"), ("widget:wafLargeBodies", "true")),
         Case("vpcEndpoints not a boolean", "widget:vpcEndpoints", ("widget:vpcEndpoints", "some")),
         Case("accessLogs not a boolean", "widget:accessLogs", ("widget:accessLogs", "always")),
         Case("accessLogRetentionDays zero", "widget:accessLogRetentionDays", ("widget:accessLogRetentionDays", "0")),

@@ -159,9 +159,35 @@ public class MonitoringTests
                 "Requests", "5xx responses", "Target response time", "Healthy and unhealthy tasks", "Running against desired tasks", "CPU and memory (%)",
             }));
             var metrics = widgets.SelectMany(w => w!["properties"]!["metrics"]!.AsArray()).Select(m => m!.ToJsonString()).ToList();
-            Assert.That(metrics, Does.Contain("""["AWS/ApplicationELB","TargetResponseTime","TargetGroup","targetgroup/widget-tasks/73e2d6bc24d8a067","LoadBalancer","app/widget-alb/50dc6c495c0c9188",{"stat":"p99"}]"""));
+            Assert.That(metrics, Does.Contain("""["AWS/ApplicationELB","TargetResponseTime","TargetGroup","targetgroup/widget-tasks/73e2d6bc24d8a067","LoadBalancer","app/widget-alb/50dc6c495c0c9188",{"stat":"p99","label":"widget-tasks p99"}]"""));
             Assert.That(metrics, Does.Contain("""["ECS/ContainerInsights","RunningTaskCount","ClusterName","widget-cluster","ServiceName","WidgetService",{"stat":"Average"}]"""));
             Assert.That(url, Is.EqualTo("https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards:name=widget-prod"));
+        });
+    }
+
+    // Under blue/green ECS swaps the production and alternate target groups on every deploy, so each
+    // per-target-group widget shows both: whichever serves now, and the one the next release starts in.
+    [TestCase("rolling")]
+    [TestCase("blueGreen")]
+    public async Task The_dashboard_shows_both_target_groups_ECS_swaps_between(string strategy)
+    {
+        var run = await StackRun.RunAsync("prod", ("deploymentStrategy", strategy), ("requestsPerTarget", "0"));
+        var widgets = JsonNode.Parse(run.Single("aws:cloudwatch/dashboard:Dashboard").Text("dashboardBody")!)!["widgets"]!.AsArray();
+        string[] perTargetGroup = ["5xx responses", "Target response time", "Healthy and unhealthy tasks"];
+
+        Assert.Multiple(() =>
+        {
+            var shown = widgets.Where(w => perTargetGroup.Contains(w!["properties"]!["title"]!.GetValue<string>())).ToList();
+            Assert.That(shown, Has.Count.EqualTo(perTargetGroup.Length));
+            foreach (var widget in shown)
+            {
+                var groups = widget!["properties"]!["metrics"]!.AsArray()
+                    .Select(m => m!.AsArray().Select(part => part!.ToJsonString()).ToList())
+                    .Where(parts => parts.Contains("\"TargetGroup\""))
+                    .Select(parts => parts[parts.IndexOf("\"TargetGroup\"") + 1])
+                    .Distinct();
+                Assert.That(groups, Is.EquivalentTo(new[] { "\"targetgroup/widget-tasks/73e2d6bc24d8a067\"", "\"targetgroup/widget-alternate/73e2d6bc24d8a067\"" }), widget["properties"]!["title"]!.ToString());
+            }
         });
     }
 

@@ -44,17 +44,35 @@ public class ReleaseGuardTests
         });
     }
 
-    [TestCase("prod", 10, "pulumi up waits for a steady state, at least 10 minutes")]
-    public async Task The_service_waits_for_a_steady_state_as_long_as_twice_the_rollout_estimate(string stack, int minutes, string why)
+    // prod: one wave of 60 s start + 10 s x 2 checks + 30 s drain, then 3 minutes of alarm watch:
+    // 290 s; an alarm at the end of the watch and the rollback: 580 s, doubled 1,160 s, so 20 min.
+    [Test]
+    public async Task The_service_waits_for_a_steady_state_twice_as_long_as_a_rolled_back_release()
     {
-        var run = await StackRun.RunAsync(stack);
+        var run = await StackRun.RunAsync("prod");
         var service = run.Resources.OfType<WidgetService>().Single();
 
         Assert.Multiple(() =>
         {
             Assert.That(run.Single("aws:ecs/service:Service").At("waitForSteadyState"), Is.True);
-            Assert.That(service.ServiceOptions.CustomTimeouts?.Update, Is.EqualTo(TimeSpan.FromMinutes(minutes)), why);
-            Assert.That(service.ServiceOptions.CustomTimeouts?.Create, Is.EqualTo(TimeSpan.FromMinutes(minutes)), why);
+            Assert.That(service.ServiceOptions.CustomTimeouts?.Update, Is.EqualTo(TimeSpan.FromMinutes(20)));
+            Assert.That(service.ServiceOptions.CustomTimeouts?.Create, Is.EqualTo(TimeSpan.FromMinutes(20)));
+        });
+    }
+
+    // Alarms of 60 one-minute periods: ECS watches them 3,600 s after the wave (110 s); an alarm at the
+    // end of that watch fails the release and the rollback takes as long: 7,420 s, which the update
+    // must outwait to end in the release guard's message: twice it is 14,840 s, so 248 min.
+    [Test]
+    public async Task A_release_ECS_rolls_back_at_the_end_of_its_alarm_watch_ends_before_the_update_times_out()
+    {
+        var run = await StackRun.RunAsync("prod", ("alarmMinutes", "60"));
+        var timeout = run.Resources.OfType<WidgetService>().Single().ServiceOptions.CustomTimeouts?.Update;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(timeout, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(2 * (110 + 3600))));
+            Assert.That(timeout, Is.EqualTo(TimeSpan.FromMinutes(248)));
         });
     }
 
@@ -63,8 +81,9 @@ public class ReleaseGuardTests
     {
         var run = await StackRun.RunAsync("prod", ("deploymentStrategy", "blueGreen"), ("requestsPerTarget", "0"), ("bakeTimeMinutes", "10"));
 
-        // One wave of 60 s start + 30 s grace + 30 s drain, then 600 s bake: 720 s, doubled.
-        Assert.That(run.Resources.OfType<WidgetService>().Single().ServiceOptions.CustomTimeouts?.Update, Is.EqualTo(TimeSpan.FromMinutes(24)));
+        // One wave of 110 s, then the 600 s bake (which holds the 180 s alarm watch): 710 s; rolled
+        // back 1,420 s, doubled 2,840 s, so 48 min.
+        Assert.That(run.Resources.OfType<WidgetService>().Single().ServiceOptions.CustomTimeouts?.Update, Is.EqualTo(TimeSpan.FromMinutes(48)));
     }
 
     private static Task<(StackRun Run, Exception? Error)> RunAsync(bool preview, bool rolledBack) =>

@@ -25,8 +25,30 @@ public class WebFirewallTests
                 Assert.That(group["name"], Is.EqualTo(rule["name"]));
                 Assert.That(group["vendorName"], Is.EqualTo("AWS"));
                 Assert.That(Inputs.Map(rule["overrideAction"]).ContainsKey("none"), Is.True, "the groups block; nothing is only counted");
+                Assert.That(Inputs.Map(Inputs.Map(rule["statement"])["managedRuleGroupStatement"]).GetValueOrDefault("ruleActionOverrides") ?? System.Collections.Immutable.ImmutableArray<object>.Empty, Is.Empty, "by default AWS's own actions apply: bodies over 8 KB are blocked");
                 Assert.That(Inputs.Map(rule["visibilityConfig"])["metricName"], Is.EqualTo(rule["name"]));
             }
+        });
+    }
+
+    // The common rule set's SizeRestrictions_BODY blocks bodies over 8 KB, all WAF inspects behind a
+    // load balancer; wafLargeBodies overrides that one rule, and no other, to count.
+    [Test]
+    public async Task Large_bodies_set_only_the_common_rule_sets_SizeRestrictions_BODY_rule_to_count()
+    {
+        var run = await StackRun.RunAsync("prod", ("wafLargeBodies", "true"));
+        var statements = run.Single("aws:wafv2/webAcl:WebAcl").List("rules").Select(Inputs.Map)
+            .ToDictionary(r => (string)r["name"], r => Inputs.Map(Inputs.Map(r["statement"])["managedRuleGroupStatement"]));
+        var overrides = statements["AWSManagedRulesCommonRuleSet"].GetValueOrDefault("ruleActionOverrides") is System.Collections.Immutable.ImmutableArray<object> list ? list.Select(Inputs.Map).ToList() : [];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(overrides.Select(o => o["name"]), Is.EqualTo(new[] { "SizeRestrictions_BODY" }));
+            Assert.That(Inputs.Map(overrides.Single()["actionToUse"]).Keys, Is.EqualTo(new[] { "count" }));
+            Assert.That(
+                statements.Where(s => s.Key != "AWSManagedRulesCommonRuleSet").Select(s => s.Value.GetValueOrDefault("ruleActionOverrides") is System.Collections.Immutable.ImmutableArray<object> other ? other.Length : 0),
+                Has.All.EqualTo(0),
+                "the other groups keep their own actions");
         });
     }
 

@@ -5,7 +5,8 @@ namespace WidgetStack;
 
 /// <summary>
 /// Makes a release that ECS rolled back fail <c>pulumi up</c>. The service waits for a steady
-/// state, and a circuit breaker that rolls back reaches one too, on the old task definition; so
+/// state, and a circuit breaker or a deployment alarm that rolls back reaches one too, on the old
+/// task definition (the wait is sized for an alarm at the end of its watch and the rollback); so
 /// once the service has settled, the task definition it runs is compared with the one this update
 /// registered. Nothing is checked under <c>pulumi preview</c>, where neither is known yet.
 /// </summary>
@@ -26,7 +27,7 @@ internal static class ReleaseGuard
                 ? released
                 : throw new RunException(
                     $"{name} rolled back: ECS runs {Revision(running ?? "no task definition")}, not the release {Revision(released)} this update registered. "
-                    + "The deployment circuit breaker stopped the new tasks; see why in the service's events: "
+                    + "The deployment circuit breaker or a deployment alarm stopped the new tasks; see why in the service's events: "
                     + $"aws ecs describe-services --cluster {cluster} --services {name} --query 'services[0].events[:10]'");
         });
     }

@@ -26,12 +26,9 @@ internal static class WebFirewall
             {
                 Name = group,
                 Priority = priority,
-                // The group's own actions (block) apply; nothing is overridden to count only.
+                // The group's own actions (block) apply, but for the rules the design counts (ManagedRuleGroup).
                 OverrideAction = new Waf.Inputs.WebAclRuleOverrideActionArgs { None = new Waf.Inputs.WebAclRuleOverrideActionNoneArgs() },
-                Statement = new Waf.Inputs.WebAclRuleStatementArgs
-                {
-                    ManagedRuleGroupStatement = new Waf.Inputs.WebAclRuleStatementManagedRuleGroupStatementArgs { Name = group, VendorName = WafDesign.Vendor },
-                },
+                Statement = new Waf.Inputs.WebAclRuleStatementArgs { ManagedRuleGroupStatement = ManagedRuleGroup(design, group) },
                 VisibilityConfig = new Waf.Inputs.WebAclRuleVisibilityConfigArgs
                 {
                     CloudwatchMetricsEnabled = true,
@@ -45,5 +42,29 @@ internal static class WebFirewall
             ResourceArn = alb.Arn,
             WebAclArn = acl.Arn,
         }, child);
+    }
+
+    /// <summary>
+    /// The statement that runs AWS's rule group <paramref name="group"/>, with the rules the design
+    /// counts instead of block (e.g. the body size limit, for large bodies) overridden to count; a
+    /// group without such rules sends no overrides at all.
+    /// </summary>
+    private static Waf.Inputs.WebAclRuleStatementManagedRuleGroupStatementArgs ManagedRuleGroup(WafDesign design, string group)
+    {
+        var statement = new Waf.Inputs.WebAclRuleStatementManagedRuleGroupStatementArgs { Name = group, VendorName = WafDesign.Vendor };
+        var counted = design.CountedIn(group).ToList();
+        if (counted.Count > 0)
+        {
+            statement.RuleActionOverrides = [.. counted.Select(rule => new Waf.Inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideArgs
+            {
+                Name = rule,
+                ActionToUse = new Waf.Inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseArgs
+                {
+                    Count = new Waf.Inputs.WebAclRuleStatementManagedRuleGroupStatementRuleActionOverrideActionToUseCountArgs(),
+                },
+            })];
+        }
+
+        return statement;
     }
 }

@@ -102,7 +102,8 @@ public sealed class WidgetService : ComponentResource
             // ECS refuses a target group that no listener forwards to yet.
             DependsOn = [.. args.LoadBalancer.Routing, capacity, .. args.Monitoring.Alarms],
             IgnoreChanges = [.. OwnedByAws(design)],
-            // pulumi up waits for the rollout; give it twice the estimate.
+            // pulumi up waits for the rollout: long enough for a release an alarm rejects at the end of
+            // its watch and ECS's rollback after it, twice over, so that it ends in ReleaseGuard's message.
             CustomTimeouts = new CustomTimeouts { Create = timeout, Update = timeout },
         };
         var service = new Ecs.Service(ServiceDesign.ServiceName, ServiceArgsFor(args, cluster, taskDefinition, roles), ServiceOptions);

@@ -121,7 +121,16 @@ public sealed record CostEstimate(PriceList Prices, CostAssumptions Assumptions,
                 p.WafWebAclMonth + (rules * p.WafRuleMonth) + (a.MillionRequestsPerMonth * p.WafMillionRequests));
         }
 
+        // Every key of the stack rotates yearly (KMS.4). Each billed rotation adds to its price, so the
+        // estimate shows a key once its price has stopped rising, and what it costs before.
         var keys = design.LogEncryption is null ? 1 : 2;
-        yield return new("KMS keys", $"{Count(keys, "key")} (alarm topic{(keys == 2 ? ", logs" : "")}) x {Plain(p.KmsKeyMonth)} USD", keys * p.KmsKeyMonth);
+        var rotation = p.KmsKeyRotation;
+        var steadyYear = rotation.BilledRotations + 1;
+        var earlier = Enumerable.Range(1, rotation.BilledRotations).Select(year => $"{Usd(keys * rotation.PerKeyInYear(p.KmsKeyMonth, year))} in year {year}");
+        yield return new(
+            "KMS keys",
+            $"{Count(keys, "key")} (alarm topic{(keys == 2 ? ", logs" : "")}), rotated yearly: {keys} x ({Plain(p.KmsKeyMonth)} USD + {rotation.BilledRotations} rotations x {Plain(rotation.RotationMonth)} USD) "
+                + $"from year {steadyYear} of their life ({string.Join(", ", earlier)})",
+            keys * rotation.MostPerKey(p.KmsKeyMonth));
     }
 }

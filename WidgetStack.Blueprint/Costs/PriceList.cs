@@ -22,6 +22,23 @@ public sealed record FargateRates(decimal X86OnDemand, decimal ArmOnDemand, deci
 }
 
 /// <summary>
+/// What automatic rotation adds to a KMS key's monthly price: each rotation of the key's material
+/// adds the same monthly charge, for the first <see cref="BilledRotations"/> rotations only.
+/// </summary>
+/// <param name="RotationMonth">What one billed rotation adds to the key, USD per month.</param>
+/// <param name="BilledRotations">Rotations that add to the price; later ones add nothing.</param>
+/// <param name="Source">Where this was read (it changed apart from the other prices).</param>
+/// <param name="AsOf">The day it was read, yyyy-mm-dd.</param>
+public sealed record KmsKeyRotation(decimal RotationMonth, int BilledRotations, string Source, string AsOf)
+{
+    /// <summary>The most a rotated key costs a month: the key and every billed rotation, USD.</summary>
+    public decimal MostPerKey(decimal keyMonth) => keyMonth + (BilledRotations * RotationMonth);
+
+    /// <summary>What a rotated key costs a month in year <paramref name="year"/> of its life (1 = before its first yearly rotation), USD.</summary>
+    public decimal PerKeyInYear(decimal keyMonth, int year) => keyMonth + (Math.Min(year - 1, BilledRotations) * RotationMonth);
+}
+
+/// <summary>
 /// The list prices of one region, read from <c>Costs/Prices/&lt;region&gt;.json</c>: prices are data,
 /// each file names its source and date, and a new region is a new file.
 /// </summary>
@@ -46,6 +63,7 @@ public sealed record FargateRates(decimal X86OnDemand, decimal ArmOnDemand, deci
 /// <param name="WafRuleMonth">A WAF rule or managed rule group, USD per month.</param>
 /// <param name="WafMillionRequests">Requests WAF inspects, USD per million.</param>
 /// <param name="KmsKeyMonth">A customer managed KMS key, USD per month.</param>
+/// <param name="KmsKeyRotation">What automatic rotation adds to a key.</param>
 /// <param name="S3StandardGbMonth">S3 Standard storage, USD per GB-month.</param>
 public sealed record PriceList(
     string Region,
@@ -69,6 +87,7 @@ public sealed record PriceList(
     decimal WafRuleMonth,
     decimal WafMillionRequests,
     decimal KmsKeyMonth,
+    KmsKeyRotation KmsKeyRotation,
     decimal S3StandardGbMonth)
 {
     private const string ResourcePrefix = "Prices/";

@@ -47,7 +47,7 @@ public sealed record TaskDesign(string Family, int Cpu, int MemoryMiB, CpuArchit
 /// <param name="TasksKeptRunning">Tasks kept running during a deploy at the desired count.</param>
 /// <param name="TasksAllowed">Tasks allowed during a deploy at the desired count.</param>
 /// <param name="CircuitBreakerThreshold">Failed tasks that trip the breaker.</param>
-/// <param name="Rollout">How long a deployment takes at the most replicas the service may run.</param>
+/// <param name="Rollout">How long a deployment takes at the most replicas the service may run, its deployment alarms' watch included.</param>
 /// <param name="RolloutWithAwsDefaults">The same with the target group's health check and drain at AWS's defaults.</param>
 public sealed record DeploymentDesign(
     DeploymentStrategy Strategy,
@@ -84,7 +84,7 @@ public sealed record AutoscalingDesign(int MinReplicas, int MaxReplicas, int Cpu
 /// <param name="Task">Task definition.</param>
 /// <param name="DesiredCount">Tasks at deploy time.</param>
 /// <param name="CapacityProvider">FARGATE or FARGATE_SPOT.</param>
-/// <param name="HealthCheckGracePeriodSeconds">Seconds failing ALB checks of a new task are ignored.</param>
+/// <param name="HealthCheckGracePeriodSeconds">Seconds failing ALB checks of a new task are ignored (it keeps ECS from replacing the task; it does not delay healthy).</param>
 /// <param name="Deployment">How deploys replace tasks.</param>
 /// <param name="Autoscaling">CPU target tracking, or null.</param>
 public sealed record ServiceDesign(
@@ -143,6 +143,8 @@ public sealed record ServiceDesign(
         var container = new ContainerDesign("widget-server", task.Image.Uri, task.ContainerPort, User: "1000");
         var taskDesign = new TaskDesign(TaskFamily, task.Cpu, task.MemoryMiB, task.Architecture, container, logs);
         var blueGreen = deployment.Strategy == DeploymentStrategy.BlueGreen;
+        // The service names every alarm of the stack as a deployment alarm; they share one period and count.
+        var alarmWatch = DeploymentAlarmWatch.Seconds(settings.Alarms.Minutes, AlarmDesign.PeriodSeconds);
         var deploymentDesign = new DeploymentDesign(
             deployment.Strategy,
             deployment.MinHealthyPercent,
@@ -153,8 +155,8 @@ public sealed record ServiceDesign(
             RollingDeployment.TasksKeptRunning(scaling.Replicas, deployment.MinHealthyPercent),
             RollingDeployment.TasksAllowed(scaling.Replicas, deployment.MaxPercent),
             RollingDeployment.CircuitBreakerThreshold(scaling.Replicas),
-            RolloutEstimate.For(scaling.Most, deployment, settings.LoadBalancer.HealthCheck, settings.LoadBalancer.DeregistrationDelaySeconds),
-            RolloutEstimate.WithAwsDefaults(scaling.Most, deployment, settings.LoadBalancer.HealthCheck));
+            RolloutEstimate.For(scaling.Most, deployment, settings.LoadBalancer.HealthCheck, settings.LoadBalancer.DeregistrationDelaySeconds, alarmWatch),
+            RolloutEstimate.WithAwsDefaults(scaling.Most, deployment, settings.LoadBalancer.HealthCheck, alarmWatch));
         var autoscaling = scaling.Autoscaling
             ? new AutoscalingDesign(
                 scaling.MinReplicas,

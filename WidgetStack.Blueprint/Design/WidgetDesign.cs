@@ -56,7 +56,7 @@ public sealed record WidgetDesign(
             FirewallDesign.From(settings.Task.ContainerPort, settings.LoadBalancer.Https, settings.Network.Endpoints),
             loadBalancer,
             AccessLogDesign.From(settings),
-            WafDesign.From(settings.LoadBalancer.Waf),
+            WafDesign.From(settings.LoadBalancer.Waf, settings.LoadBalancer.WafLargeBodies),
             LogEncryptionDesign.From(settings.Task.LogEncryption, settings.Task.Image.Partition, settings.Region, settings.AccountId, settings.LoadBalancer.DeletionProtection),
             MonitoringDesign.From(settings, loadBalancer.TargetGroups.Select(g => g.Name)),
             service,

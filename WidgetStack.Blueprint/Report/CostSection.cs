@@ -33,6 +33,7 @@ internal static class CostSection
                 : "; no autoscaling: the count stays fixed"));
         yield return Line($"Assumptions (change them on the command line): {string.Join(", ", assumptions.All.Select(a => $"{a.Option} {Plain(a.Value)} ({a.Meaning})"))}");
         yield return Line($"Not counted: {CostEstimate.NotCounted}");
+        yield return Line($"KMS key rotation, read {prices.KmsKeyRotation.AsOf}: {prices.KmsKeyRotation.Source}");
         yield return Line($"Prices: {prices.Source}");
     }
 }

@@ -13,7 +13,7 @@ internal static class RolloutSection
         var deployment = design.Service.Deployment;
         var (stack, defaults) = (deployment.Rollout, deployment.RolloutWithAwsDefaults);
         var health = design.LoadBalancer.ProductionTargetGroup.HealthCheck;
-        var grace = design.Service.HealthCheckGracePeriodSeconds;
+        var minutes = design.Monitoring.EvaluationMinutes;
         yield return Line($"Rollout of one deployment of {stack.Replicas} tasks (the most the service runs), estimated; beside it the target group at AWS's defaults");
         yield return Table(
             ["Step", "This stack", "AWS defaults"],
@@ -22,22 +22,34 @@ internal static class RolloutSection
                 ["Task start (assumed)", $"{RolloutEstimate.TaskStartSeconds} s", $"{RolloutEstimate.TaskStartSeconds} s"],
                 [
                     "Until healthy",
-                    $"{stack.HealthySeconds} s: max(grace {grace} s, {health.IntervalSeconds} s x {health.HealthyThreshold} checks)",
-                    $"{defaults.HealthySeconds} s: max(grace {grace} s, {RolloutEstimate.AwsDefaultIntervalSeconds} s x {RolloutEstimate.AwsDefaultHealthyThreshold} checks)",
+                    $"{stack.HealthySeconds} s: {health.IntervalSeconds} s x {health.HealthyThreshold} checks",
+                    $"{defaults.HealthySeconds} s: {RolloutEstimate.AwsDefaultIntervalSeconds} s x {RolloutEstimate.AwsDefaultHealthyThreshold} checks",
                 ],
                 ["Drain of the old tasks", $"{stack.DrainSeconds} s", $"{defaults.DrainSeconds} s"],
                 ["Per wave", $"{stack.SecondsPerWave} s", $"{defaults.SecondsPerWave} s"],
-                ["Bake (blue/green)", $"{stack.BakeSeconds} s", $"{defaults.BakeSeconds} s"],
+                ["Alarm watch, then bake", Bake(stack, minutes), Bake(defaults, minutes)],
                 ["Total", Minutes(stack.Seconds), Minutes(defaults.Seconds)],
+                ["Rejected by an alarm, rolled back", Minutes(stack.RolledBackSeconds), Minutes(defaults.RolledBackSeconds)],
             ]);
         var saved = defaults.Seconds - stack.Seconds;
         yield return Line((saved > 0
                 ? $"The stack's health check and drain save {saved} s a deployment ({saved * 100 / defaults.Seconds}%). "
                 : "The stack's health check and drain save nothing over AWS's defaults. ")
-            + $"pulumi up waits up to {stack.TimeoutMinutes} min for a steady state and fails if ECS rolled the release back.");
+            + $"pulumi up waits up to {stack.TimeoutMinutes} min for a steady state (twice a rolled-back release, at least {RolloutEstimate.MinimumTimeoutMinutes} min) "
+            + "and fails if ECS rolled the release back.");
+        yield return Line(
+            $"Assumed: a task starts in {RolloutEstimate.TaskStartSeconds} s; it is healthy after interval x healthy threshold "
+            + $"(the grace period of {design.Service.HealthCheckGracePeriodSeconds} s only keeps ECS from replacing a task that fails its checks; it does not delay healthy); "
+            + $"after the last wave ECS watches the deployment alarms for their evaluation window, {minutes} x {AlarmDesign.PeriodSeconds} s "
+            + "(ECS derives this bake from the alarms and publishes no exact rule), and blue/green bakes for the longer of its bake time and that window; "
+            + "a release an alarm rejects fails at the end of that watch, and the rollback is a deployment of the same length.");
     }
 
     private static string Waves(RolloutEstimate estimate) => $"{estimate.Waves} of up to {estimate.TasksPerWave} tasks";
+
+    private static string Bake(RolloutEstimate estimate, int minutes) => estimate.BakeTimeSeconds > estimate.AlarmWatchSeconds
+        ? $"{estimate.BakeSeconds} s: bake time (alarms: {estimate.AlarmWatchSeconds} s)"
+        : $"{estimate.BakeSeconds} s: alarms, {minutes} periods x {AlarmDesign.PeriodSeconds} s";
 
     private static string Minutes(int seconds) => $"{seconds} s ({seconds / 60} min {seconds % 60} s)";
 }

@@ -103,7 +103,10 @@ public static class TextReport
         }
 
         yield return Line(design.Waf is { } waf
-            ? $"WAF: web ACL {waf.Name} ({WafDesign.Scope}), AWS managed rules {string.Join(", ", waf.ManagedRuleGroups)}, other requests allowed"
+            ? $"WAF: web ACL {waf.Name} ({WafDesign.Scope}), AWS managed rules {string.Join(", ", waf.ManagedRuleGroups)}, other requests allowed; "
+                + (waf.CountedRules.Count == 0
+                    ? $"request bodies over {WafDesign.InspectedBodyBytes / 1024} KB blocked ({WafDesign.CommonRuleSet} {WafDesign.BodySizeRule}, AWS's default)"
+                    : string.Join("; ", waf.CountedRules.Select(r => $"{r.Group} {r.Rule} set to {WafRuleOverride.Action}: {r.Why}")))
             : "WAF: off");
         yield return Line(design.AccessLogs is { } logs
             ? $"Access logs: S3 bucket {logs.BucketName} (auto-named), prefix {logs.Prefix}/, kept {logs.RetentionDays} days, SSE-S3, TLS only, public access blocked, ACLs off; "
@@ -134,7 +137,8 @@ public static class TextReport
         yield return Line(monitoring.Budget is { } budget
             ? $"Budget {budget.Name}: {budget.AmountUsd} USD a month of costs tagged {budget.TagFilter}; actual and forecast spend alert the topic at {budget.AlertPercent}%"
             : "Budget: none");
-        yield return Line($"Dashboard {monitoring.DashboardName}: requests, 5xx, response time p50/p99, healthy hosts, running against desired tasks, CPU and memory");
+        yield return Line($"Dashboard {monitoring.DashboardName}: requests, 5xx, response time p50/p99, healthy hosts, running against desired tasks, CPU and memory"
+            + $"; per target group: {string.Join(" and ", design.LoadBalancer.TargetGroups.Select(g => g.Name))}");
         yield return Line("");
 
         yield return Line("IAM roles");

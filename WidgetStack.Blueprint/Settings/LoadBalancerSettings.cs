@@ -30,6 +30,7 @@ public sealed record HealthCheckSettings(string Path, int IntervalSeconds, int T
 /// <param name="AccessLogs">Whether the ALB writes access logs to a bucket of the stack.</param>
 /// <param name="AccessLogRetentionDays">Days the access logs are kept.</param>
 /// <param name="Waf">Whether a WAF web ACL filters the load balancer's requests.</param>
+/// <param name="WafLargeBodies">Whether the web ACL lets request bodies over 8 KB through (counts them instead of blocking them).</param>
 public sealed record LoadBalancerSettings(
     string? CertificateArn,
     bool DeletionProtection,
@@ -38,7 +39,8 @@ public sealed record LoadBalancerSettings(
     DomainSettings? Domain,
     bool AccessLogs,
     int AccessLogRetentionDays,
-    bool Waf = false)
+    bool Waf = false,
+    bool WafLargeBodies = false)
 {
     /// <summary>Days access logs may be kept: at least one, at most ten years.</summary>
     public static readonly IntRange AccessLogRetention = new(1, 3650);

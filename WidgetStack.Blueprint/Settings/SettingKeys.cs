@@ -51,6 +51,7 @@ public static class SettingKeys
     public const string DeregistrationDelaySeconds = "deregistrationDelaySeconds";
     public const string AccessLogs = "accessLogs";
     public const string Waf = "waf";
+    public const string WafLargeBodies = "wafLargeBodies";
     public const string AccessLogRetentionDays = "accessLogRetentionDays";
     public const string Autoscaling = "autoscaling";
     public const string MinReplicas = "minReplicas";
@@ -100,6 +101,7 @@ public static class SettingKeys
         [DeregistrationDelaySeconds] = ConfigType.Integer,
         [AccessLogs] = ConfigType.Boolean,
         [Waf] = ConfigType.Boolean,
+        [WafLargeBodies] = ConfigType.Boolean,
         [AccessLogRetentionDays] = ConfigType.Integer,
         [Autoscaling] = ConfigType.Boolean,
         [MinReplicas] = ConfigType.Integer,

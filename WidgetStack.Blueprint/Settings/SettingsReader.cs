@@ -339,7 +339,13 @@ public static class SettingsReader
         var accessLogDays = reader.Integer(K.AccessLogRetentionDays, LoadBalancerSettings.AccessLogRetention, "days");
         var domain = ReadDomain(reader, certificate);
         var waf = reader.Boolean(K.Waf);
-        return new LoadBalancerSettings(certificate, protection, new HealthCheckSettings(path, interval, timeout, healthy, unhealthy), delay, domain, accessLogs, accessLogDays, waf);
+        var largeBodies = reader.Boolean(K.WafLargeBodies);
+        if (largeBodies && !waf && reader.AllValid(K.Waf, K.WafLargeBodies))
+        {
+            reader.Fail(K.WafLargeBodies, $"true needs {K.Qualified(K.Waf)} = true: without a web ACL no rule blocks a large body", $"false, or turn {K.Qualified(K.Waf)} on");
+        }
+
+        return new LoadBalancerSettings(certificate, protection, new HealthCheckSettings(path, interval, timeout, healthy, unhealthy), delay, domain, accessLogs, accessLogDays, waf, largeBodies);
     }
 
     private static AlarmSettings ReadAlarms(ConfigReader reader)
