@@ -17,6 +17,20 @@ internal static class ExpectedOutput
         AssertFileMatches(Path.Combine(project, "Expected", name), actual);
     }
 
+    /// <summary>
+    /// Asserts that the part of the file at <paramref name="pathFromRoot"/> between the lines
+    /// <c>&lt;!-- marker:begin --&gt;</c> and <c>&lt;!-- marker:end --&gt;</c> is <paramref name="generated"/>.
+    /// </summary>
+    public static void AssertSectionMatches(string pathFromRoot, string marker, string generated)
+    {
+        var text = File.ReadAllText(Path.Combine(Repository.Root, pathFromRoot));
+        var (begin, end) = ($"<!-- {marker}:begin -->\n", $"<!-- {marker}:end -->");
+        var start = text.IndexOf(begin, StringComparison.Ordinal);
+        var stop = text.IndexOf(end, StringComparison.Ordinal);
+        Assert.That(start >= 0 && stop > start, $"{pathFromRoot} has no section between {begin.Trim()} and {end}");
+        AssertFileMatches(pathFromRoot, text[..(start + begin.Length)] + generated + text[stop..]);
+    }
+
     /// <summary>Asserts that <paramref name="actual"/> equals the file at <paramref name="pathFromRoot"/>, relative to the repository root.</summary>
     public static void AssertFileMatches(string pathFromRoot, string actual)
     {

@@ -18,8 +18,9 @@ public sealed record EvaluatedResource(string Type, string Name, JsonObject Inpu
 
 /// <summary>What the program registers for one stack file: the provider resources, not the components around them.</summary>
 /// <param name="Stack">Stack name.</param>
+/// <param name="Region">The AWS provider's region (aws:region).</param>
 /// <param name="Resources">The provider resources (and the awsx VPC, whose children awsx makes).</param>
-public sealed record Evaluation(string Stack, IReadOnlyList<EvaluatedResource> Resources);
+public sealed record Evaluation(string Stack, string Region, IReadOnlyList<EvaluatedResource> Resources);
 
 /// <summary>The program refused the stack's settings; nothing was registered.</summary>
 /// <param name="message">The program's message, which names every bad setting.</param>
@@ -52,7 +53,7 @@ public static class StackEvaluator
 
             var lifecycles = resources.OfType<WidgetStackRoot>().Single().Lifecycles;
             var none = new ResourceLifecycle(false, false, []);
-            return new Evaluation(config.Stack, [.. cloud.Registered
+            return new Evaluation(config.Stack, (config.Region as ConfigValue.Scalar)?.Text ?? "", [.. cloud.Registered
                 .Where(r => !r.Type!.StartsWith("widget:", StringComparison.Ordinal) && !r.Type.StartsWith("pulumi:", StringComparison.Ordinal))
                 .Select(r => new EvaluatedResource(r.Type!, r.Name!, InputsJson.From(r.Inputs), lifecycles.GetValueOrDefault(ResourceLifecycle.Key(r.Type!, r.Name!), none)))
                 .OrderBy(r => r.Key, StringComparer.Ordinal)]);

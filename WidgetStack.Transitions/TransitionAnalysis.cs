@@ -25,6 +25,9 @@ public static class TransitionAnalysis
     private const string TargetGroup = "aws:lb/targetGroup:TargetGroup";
     private const string TaskDefinition = "aws:ecs/taskDefinition:TaskDefinition";
 
+    /// <summary>How a change of the provider's region reads among a resource's changed inputs.</summary>
+    public const string ProviderRegion = "(aws:region)";
+
     /// <summary>What is lost when each data-holding type is deleted or replaced.</summary>
     private static readonly Dictionary<string, string> DataHolders = new()
     {
@@ -45,6 +48,15 @@ public static class TransitionAnalysis
         var effective = kept.ToDictionary(key => key, key => JsonPaths.WithIgnored(now[key].Inputs, old[key].Inputs, now[key].Lifecycle.IgnoreChanges));
         var changed = kept.ToDictionary(key => key, key => JsonPaths.Changed(old[key].Inputs, effective[key]).ToHashSet(StringComparer.Ordinal));
         var replacing = new Dictionary<string, IReadOnlyList<string>>();
+        if (before.Region != after.Region)
+        {
+            // The default provider's region is part of every resource's identity: a new region replaces them all.
+            foreach (var key in kept)
+            {
+                replacing[key] = [ProviderRegion];
+                changed[key].Add(ProviderRegion);
+            }
+        }
 
         // A replaced resource gets a new ARN and id: every input that names it changes, which may replace its dependents.
         var grew = true;
