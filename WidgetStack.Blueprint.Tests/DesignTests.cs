@@ -69,9 +69,11 @@ public class DesignTests
             Assert.That(statements.SelectMany(s => s.Actions), Has.None.Contain("*"));
             Assert.That(
                 statements.Where(s => s.Resource is PolicyResource.Any).SelectMany(s => s.Actions),
-                Is.EqualTo(iam.FlowLogs is null ? new[] { "ecr:GetAuthorizationToken" } : ["ecr:GetAuthorizationToken", "logs:DescribeLogGroups"]));
+                Is.EquivalentTo(new[] { "ecr:GetAuthorizationToken" }
+                    .Concat(iam.FlowLogs is null ? [] : ["logs:DescribeLogGroups"])
+                    .Concat(stack == "dev" ? [.. ExecDesign.ChannelActions, "logs:DescribeLogGroups"] : Array.Empty<string>())));
             Assert.That(iam.Execution.Name, Is.Not.EqualTo(iam.Task.Name));
-            Assert.That(iam.Task.Statements, Is.Empty);
+            Assert.That(iam.Task.Statements.SelectMany(st => st.Actions).Where(a => a.StartsWith("ssmmessages:", StringComparison.Ordinal)), Is.EqualTo(stack == "dev" ? ExecDesign.ChannelActions : Array.Empty<string>()), "exactly ECS Exec's four channel actions, where Exec is on");
         });
     }
 

@@ -18,6 +18,8 @@ public class StackFileSchemaTests
     /// each with the reason: rules between keys, or within one text. The schema states each key's
     /// own bounds; these it must accept, so the list stays exact.
     /// </summary>
+    private const string UnusedByStrategy = "a strategy's setting is refused when deploymentStrategy does not use it";
+
     private static readonly Dictionary<string, string> BeyondTheSchema = new()
     {
         ["vpcCidr host bits set"] = "which bits are host bits depends on the prefix written in the same text",
@@ -31,6 +33,11 @@ public class StackFileSchemaTests
         ["stall: 1 replica min 100 max 150"] = Stall,
         ["stall within the autoscaling range"] = Stall,
         ["rollback without circuit breaker"] = "circuitBreakerRollback depends on circuitBreaker",
+        ["linearStepPercent under rolling"] = UnusedByStrategy,
+        ["linearStepBakeMinutes under canary"] = UnusedByStrategy,
+        ["canaryPercent under linear"] = UnusedByStrategy,
+        ["canaryBakeMinutes under blue/green"] = UnusedByStrategy,
+        ["bakeTimeMinutes under rolling"] = UnusedByStrategy,
         ["certificate of another region"] = "compares the certificate's region with aws:region",
         ["health timeout not below interval"] = "compares healthCheckTimeoutSeconds with healthCheckIntervalSeconds",
         ["autoscaling floor above replicas"] = "compares minReplicas with replicas",
@@ -169,7 +176,8 @@ public class StackFileSchemaTests
         {
             foreach (var (key, number) in ranges)
             {
-                var outside = new[] { number!["minimum"]!.GetValue<long>() - 1, number["maximum"]!.GetValue<long>() + 1 };
+                var step = number!["multipleOf"]?.GetValue<decimal>() ?? 1;
+                var outside = new[] { number["minimum"]!.GetValue<decimal>() - step, number["maximum"]!.GetValue<decimal>() + step };
                 foreach (var value in outside.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 {
                     var yaml = ValidStack.Yaml((key, value));

@@ -53,6 +53,7 @@ public class ResourceTreeTests
                     _ when type.StartsWith("widget:", StringComparison.Ordinal) => "(the stack)", // no explicit parent: Pulumi puts it under the stack
                     "aws:ec2/vpcEndpoint:VpcEndpoint" => "widget:network:VpcEndpoints",
                     "aws:kms/key:Key" when resource.Name == "widget-logs-key" => "widget:logs:LogKey",
+                    "aws:kms/key:Key" when resource.Name == "widget-exec-key" => "widget:service:WidgetService",
                     "aws:kms/key:Key" or "aws:cloudwatch/metricAlarm:MetricAlarm" or "aws:cloudwatch/dashboard:Dashboard" or "aws:budgets/budget:Budget" => "widget:monitoring:Monitoring",
                     _ when type.StartsWith("aws:sns/", StringComparison.Ordinal) => "widget:monitoring:Monitoring",
                     "awsx:ec2:Vpc" or "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup" or "aws:ec2/flowLog:FlowLog" => "widget:network:Network",

@@ -115,7 +115,7 @@ public class TransitionTests
     }
 
     [Test]
-    public async Task Dev_turned_into_prod_costs_only_the_accepted_rebuild_of_the_network()
+    public async Task Dev_turned_into_prod_costs_only_the_accepted_rebuild_of_the_network_and_dev_s_exec_sessions()
     {
         var dev = StackTransitions.File("dev");
         var prod = StackFile.LoadFile(Repository.Root, "dev", Path.Combine(Repository.Root, "Pulumi.prod.yaml"));
@@ -126,7 +126,7 @@ public class TransitionTests
         {
             Assert.That(verdict.Hazards, Is.Not.Empty, "prod's VPC range differs from dev's");
             Assert.That(verdict.Unaccepted.Select(h => h.Hazard.Message), Is.Empty);
-            Assert.That(verdict.Hazards.Select(h => h.Acceptance!.Edit).Distinct(), Is.EqualTo(new[] { "widget:vpcCidr" }));
+            Assert.That(verdict.Hazards.Select(h => h.Acceptance!.Edit).Distinct(), Is.EquivalentTo(new[] { "widget:vpcCidr", "widget:executeCommand" }));
         });
     }
 

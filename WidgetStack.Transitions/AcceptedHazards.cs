@@ -22,6 +22,11 @@ public static class AcceptedHazards
         new(HazardKind.DataLost, "aws:route53/record:Record", "widget:domainName",
             "Changing or removing the domain is removing the old name: its alias and validation records go.",
             "Clients of the old name stop resolving it once pulumi up deletes its records (at the end of the update); no data."),
+        new(HazardKind.DataLost, "aws:cloudwatch/logGroup:LogGroup", "widget:executeCommand",
+            "Turning ECS Exec off on a stack without deletion protection (dev) removes its session log group: the stack says its data may go.",
+            "The session logs (dev keeps 7 days of them). With deletionProtection on, the group is kept."),
+        new(HazardKind.DataLost, "aws:kms/key:Key", "widget:executeCommand",
+            "As above: the sessions' key goes with Exec.", "Nothing readable: the key encrypted only the live sessions; AWS deletes it after its 30-day window."),
     ];
 
     /// <summary>The acceptance of <paramref name="hazard"/> of <paramref name="change"/> for an edit of <paramref name="editedKeys"/>, or null.</summary>

@@ -44,6 +44,9 @@ public sealed class LoadBalancer : ComponentResource
     /// <summary>The access-log bucket's options (whether it outlives the stack); null without access logs.</summary>
     public CustomResourceOptions? AccessLogBucketOptions { get; }
 
+    /// <summary>The rule of the test listener, which ECS re-weights to send test traffic to a new version; null without one.</summary>
+    public Lb.ListenerRule? TestRule { get; }
+
     /// <summary>The options of the production rule (ECS owns its weights).</summary>
     public CustomResourceOptions ProductionRuleOptions { get; }
 
@@ -120,28 +123,47 @@ public sealed class LoadBalancer : ComponentResource
             ListenerArn = listeners[design.TrafficListener].Arn,
             Priority = rule.Priority,
             Conditions = { new Lb.Inputs.ListenerRuleConditionArgs { PathPattern = new Lb.Inputs.ListenerRuleConditionPathPatternArgs { Values = { rule.PathPattern } } } },
-            Actions =
-            {
-                new Lb.Inputs.ListenerRuleActionArgs
-                {
-                    Type = "forward",
-                    Forward = new Lb.Inputs.ListenerRuleActionForwardArgs
-                    {
-                        TargetGroups =
-                        {
-                            new Lb.Inputs.ListenerRuleActionForwardTargetGroupArgs { Arn = groups[0].Arn, Weight = 100 },
-                            new Lb.Inputs.ListenerRuleActionForwardTargetGroupArgs { Arn = groups[1].Arn, Weight = 0 },
-                        },
-                    },
-                },
-            },
+            Actions = { Forward(groups) },
         }, ProductionRuleOptions);
 
-        Routing = [.. listeners.Values, ProductionRule];
+        if (design.TestListener is { } test)
+        {
+            var testListener = new Lb.Listener(test.ListenerName, new Lb.ListenerArgs
+            {
+                LoadBalancerArn = alb.Arn,
+                Port = test.Port,
+                Protocol = TestListenerDesign.Protocol,
+                DefaultActions = { DefaultAction(ListenerAction.Forward, ProductionTargetGroup) },
+            }, child);
+            TestRule = new Lb.ListenerRule(test.RuleName, new Lb.ListenerRuleArgs
+            {
+                ListenerArn = testListener.Arn,
+                Priority = rule.Priority,
+                Conditions = { new Lb.Inputs.ListenerRuleConditionArgs { PathPattern = new Lb.Inputs.ListenerRuleConditionPathPatternArgs { Values = { rule.PathPattern } } } },
+                Actions = { Forward(groups) },
+            }, new CustomResourceOptions { Parent = this, IgnoreChanges = { "actions" } }); // ECS owns the weights during a deploy.
+            listeners[new ListenerDesign(test.ListenerName, test.Port, TestListenerDesign.Protocol, ListenerAction.Forward, null, null)] = testListener;
+        }
+
+        Routing = [.. listeners.Values, ProductionRule, .. TestRule is null ? Array.Empty<Resource>() : [TestRule]];
         DnsName = alb.DnsName;
         ArnSuffix = alb.ArnSuffix;
         RegisterOutputs(new Dictionary<string, object?> { ["dnsName"] = DnsName });
     }
+
+    // Forward to both groups: all of it to the production group until ECS shifts the weights.
+    private static Lb.Inputs.ListenerRuleActionArgs Forward(IReadOnlyList<Lb.TargetGroup> groups) => new()
+    {
+        Type = "forward",
+        Forward = new Lb.Inputs.ListenerRuleActionForwardArgs
+        {
+            TargetGroups =
+            {
+                new Lb.Inputs.ListenerRuleActionForwardTargetGroupArgs { Arn = groups[0].Arn, Weight = 100 },
+                new Lb.Inputs.ListenerRuleActionForwardTargetGroupArgs { Arn = groups[1].Arn, Weight = 0 },
+            },
+        },
+    };
 
     private static Lb.ListenerArgs ListenerArgsFor(ListenerDesign listener, Lb.LoadBalancer alb, Lb.TargetGroup target, Output<string>? domainCertificateArn)
     {

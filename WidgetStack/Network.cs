@@ -75,7 +75,7 @@ public sealed class Network : ComponentResource
     {
         var child = new CustomResourceOptions { Parent = this };
         var logGroup = new Aws.CloudWatch.LogGroup($"{name}-flow-logs", LogGroups.Args(design.LogGroupName, design.RetentionDays, logKeyArn), LogGroups.Options(this, design.Retain));
-        var role = Roles.Create(roleDesign, logGroup.Arn, child);
+        var role = Roles.Create(roleDesign, new Dictionary<string, Output<string>> { [design.LogGroupName] = logGroup.Arn }, child);
         _ = new Aws.Ec2.FlowLog($"{name}-flow-log", new Aws.Ec2.FlowLogArgs
         {
             VpcId = vpcId,

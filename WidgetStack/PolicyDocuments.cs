@@ -34,23 +34,28 @@ internal static class PolicyDocuments
     private static readonly JsonSerializerOptions OmitNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     /// <summary>
-    /// An identity policy of <paramref name="statements"/>; log-group resources resolve against
-    /// <paramref name="logGroupArn"/> (the role's own group) once the group exists.
+    /// An identity policy of <paramref name="statements"/>; the stack's log groups and keys they
+    /// name resolve against <paramref name="arns"/> (by log group name or key name) once they exist.
     /// </summary>
-    public static Output<string> Policy(IReadOnlyList<PolicyStatement> statements, Output<string> logGroupArn) =>
-        logGroupArn.Apply(arn => JsonSerializer.Serialize(new
+    public static Output<string> Policy(IReadOnlyList<PolicyStatement> statements, IReadOnlyDictionary<string, Output<string>> arns) =>
+        Output.All(arns.Select(pair => pair.Value.Apply(arn => KeyValuePair.Create(pair.Key, arn)))).Apply(resolved =>
         {
-            Version = "2012-10-17",
-            Statement = statements.Select(s => new
+            var arn = resolved.ToDictionary(pair => pair.Key, pair => pair.Value);
+            return JsonSerializer.Serialize(new
             {
-                s.Sid,
-                Effect = "Allow",
-                Action = s.Actions,
-                Resource = s.Resource switch
+                Version = "2012-10-17",
+                Statement = statements.Select(s => new
                 {
-                    PolicyResource.LogStreamsOf => $"{arn}:log-stream:*",
-                    var other => other.ToString(),
-                },
-            }),
-        }));
+                    s.Sid,
+                    Effect = "Allow",
+                    Action = s.Actions,
+                    Resource = s.Resource switch
+                    {
+                        PolicyResource.LogStreamsOf streams => $"{arn[streams.LogGroupName]}:log-stream:*",
+                        PolicyResource.KeyNamed key => arn[key.KeyName],
+                        var other => other.ToString(),
+                    },
+                }),
+            });
+        });
 }

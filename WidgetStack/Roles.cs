@@ -8,10 +8,10 @@ namespace WidgetStack;
 internal static class Roles
 {
     /// <summary>
-    /// Creates <paramref name="design"/> as a child of <paramref name="options"/>' parent; log-group
-    /// resources of its statements resolve to <paramref name="logGroupArn"/>.
+    /// Creates <paramref name="design"/> as a child of <paramref name="options"/>' parent; the log
+    /// groups and keys its statements name resolve to <paramref name="arns"/>, by name.
     /// </summary>
-    public static Iam.Role Create(RoleDesign design, Output<string> logGroupArn, CustomResourceOptions options)
+    public static Iam.Role Create(RoleDesign design, IReadOnlyDictionary<string, Output<string>> arns, CustomResourceOptions options)
     {
         var role = new Iam.Role(design.Name, new Iam.RoleArgs
         {
@@ -23,7 +23,7 @@ internal static class Roles
             _ = new Iam.RolePolicy($"{design.Name}-policy", new Iam.RolePolicyArgs
             {
                 Role = role.Name,
-                Policy = PolicyDocuments.Policy(design.Statements, logGroupArn),
+                Policy = PolicyDocuments.Policy(design.Statements, arns),
             }, options);
         }
 

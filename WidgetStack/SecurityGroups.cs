@@ -89,6 +89,12 @@ public sealed class SecurityGroups : ComponentResource
     private static (Input<string>? Cidr, Input<string>? GroupId) Peer(FirewallRule rule, Dictionary<GroupRole, Aws.Ec2.SecurityGroup> groups) =>
         rule.Peer.Cidr is { } cidr ? (cidr, null) : (null, groups[rule.Peer.Group!.Value].Id);
 
+    // Named after what it opens, so that a new port or network is a new rule created before the old goes.
     private static string RuleName(SecurityGroupDesign group, string direction, FirewallRule rule) =>
-        $"{group.Name}-{direction}-{rule.Port}-{(rule.Peer.Group is { } peer ? peer.ToString().ToLowerInvariant() : "world")}";
+        $"{group.Name}-{direction}-{rule.Port}-{rule.Peer switch
+        {
+            { Group: { } peer } => peer.ToString().ToLowerInvariant(),
+            { Cidr: var cidr } when cidr == FirewallPeer.Anywhere.Cidr => "world",
+            { Cidr: var cidr } => cidr!.Replace('.', '-').Replace('/', '-'),
+        }}";
 }

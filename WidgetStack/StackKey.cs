@@ -14,7 +14,7 @@ internal static class StackKey
     public const int DeletionWindowDays = 30;
 
     /// <summary>Creates the key as a child of <paramref name="parent"/>.</summary>
-    public static Kms.Key Create(string name, string description, string accountRootArn, object serviceStatement, Resource parent, bool retain = false) =>
+    public static Kms.Key Create(string name, string description, string accountRootArn, object? serviceStatement, Resource parent, bool retain = false) =>
         new(name, new Kms.KeyArgs
         {
             Description = description,
@@ -23,12 +23,9 @@ internal static class StackKey
             Policy = JsonSerializer.Serialize(new
             {
                 Version = "2012-10-17",
-                Statement = new[]
-                {
-                    // Without it nobody could ever manage the key again; IAM policies of the account decide who may.
-                    new { Sid = "AccountAdministers", Effect = "Allow", Principal = new { AWS = accountRootArn }, Action = "kms:*", Resource = "*" },
-                    serviceStatement,
-                },
+                // Without the first nobody could ever manage the key again; IAM policies of the account decide who may.
+                Statement = new object?[] { new { Sid = "AccountAdministers", Effect = "Allow", Principal = new { AWS = accountRootArn }, Action = "kms:*", Resource = "*" }, serviceStatement }
+                    .OfType<object>(),
             }),
         }, new CustomResourceOptions { Parent = parent, RetainOnDelete = retain });
 }

@@ -18,6 +18,7 @@ namespace WidgetStack;
 /// <param name="LoadBalancer">Target groups and the routing the service must wait for.</param>
 /// <param name="Monitoring">The alarms the service rolls a deployment back on.</param>
 /// <param name="LogKeyArn">The KMS key the task log group is encrypted with, or null for CloudWatch's own.</param>
+/// <param name="AccountRootArn">The account, which administers the stack's keys.</param>
 public sealed record WidgetServiceArgs(
     ServiceDesign Design,
     IamDesign Iam,
@@ -26,7 +27,8 @@ public sealed record WidgetServiceArgs(
     Input<string> TaskGroupId,
     LoadBalancer LoadBalancer,
     Monitoring Monitoring,
-    Output<string>? LogKeyArn = null);
+    Output<string>? LogKeyArn = null,
+    string AccountRootArn = "");
 
 /// <summary>
 /// The ECS cluster, the task log group, the roles, the task definition of family
@@ -62,10 +64,34 @@ public sealed class WidgetService : ComponentResource
         var design = args.Design;
         var child = new CustomResourceOptions { Parent = this };
 
-        var cluster = new Ecs.Cluster(design.ClusterName, new Ecs.ClusterArgs
+        var arns = new Dictionary<string, Output<string>>();
+        var clusterArgs = new Ecs.ClusterArgs
         {
             Settings = { new Ecs.Inputs.ClusterSettingArgs { Name = "containerInsights", Value = ServiceDesign.ContainerInsights } },
-        }, child);
+        };
+        if (design.Exec is { } exec)
+        {
+            // The sessions' own key: the account administers it; the task role decrypts with it through its IAM policy.
+            var execKey = StackKey.Create(exec.KeyName, "Encrypts the widget stack's ECS Exec sessions", args.AccountRootArn, serviceStatement: null, this, exec.Retain);
+            var execLogs = new Aws.CloudWatch.LogGroup("widget-exec-logs", LogGroups.Args(exec.LogGroupName, design.Task.Logs.RetentionDays, exec.LogsEncrypted ? args.LogKeyArn : null), LogGroups.Options(this, exec.Retain));
+            arns[exec.KeyName] = execKey.Arn;
+            arns[exec.LogGroupName] = execLogs.Arn;
+            clusterArgs.Configuration = new Ecs.Inputs.ClusterConfigurationArgs
+            {
+                ExecuteCommandConfiguration = new Ecs.Inputs.ClusterConfigurationExecuteCommandConfigurationArgs
+                {
+                    KmsKeyId = execKey.Arn,
+                    Logging = ExecDesign.Logging,
+                    LogConfiguration = new Ecs.Inputs.ClusterConfigurationExecuteCommandConfigurationLogConfigurationArgs
+                    {
+                        CloudWatchLogGroupName = execLogs.Name,
+                        CloudWatchEncryptionEnabled = exec.LogsEncrypted,
+                    },
+                },
+            };
+        }
+
+        var cluster = new Ecs.Cluster(design.ClusterName, clusterArgs, child);
         // The service names a capacity provider in both cases, so the cluster always offers both:
         // turning Spot on or off then changes the service alone.
         var capacity = new Ecs.ClusterCapacityProviders($"{design.ClusterName}-capacity", new Ecs.ClusterCapacityProvidersArgs
@@ -77,7 +103,8 @@ public sealed class WidgetService : ComponentResource
         var logs = design.Task.Logs;
         var logGroup = new Aws.CloudWatch.LogGroup("widget-logs", LogGroups.Args(logs.GroupName, logs.RetentionDays, args.LogKeyArn), LogGroups.Options(this, logs.Retain));
 
-        var roles = args.Iam.ServiceRoles.ToDictionary(role => role, role => Roles.Create(role, logGroup.Arn, child));
+        arns[logs.GroupName] = logGroup.Arn;
+        var roles = args.Iam.ServiceRoles.ToDictionary(role => role, role => Roles.Create(role, arns, child));
         var taskDefinition = new Ecs.TaskDefinition("widget-task", new Ecs.TaskDefinitionArgs
         {
             Family = design.Task.Family,
@@ -92,7 +119,8 @@ public sealed class WidgetService : ComponentResource
             },
             ExecutionRoleArn = roles[args.Iam.Execution].Arn,
             TaskRoleArn = roles[args.Iam.Task].Arn,
-            ContainerDefinitions = ContainerDefinitions(design.Task, args.Region),
+            ContainerDefinitions = ContainerDefinitions(design.Task, args.Region, design.Exec is not null),
+            Volumes = design.Exec is null ? [] : [.. AgentVolumes().Select(v => new Ecs.Inputs.TaskDefinitionVolumeArgs { Name = v.Name })],
         }, child);
 
         var timeout = TimeSpan.FromMinutes(design.Deployment.Rollout.TimeoutMinutes);
@@ -136,7 +164,7 @@ public sealed class WidgetService : ComponentResource
         // serves from is ECS's to say under every strategy (after a switch back to rolling too). Only
         // these paths: the alternate group, rule and role of a switch to blue/green must reach ECS.
         yield return ServiceDesign.ProductionGroupPath;
-        if (design.Deployment.Strategy == DeploymentStrategy.BlueGreen)
+        if (design.Deployment.Strategy.ShiftsTraffic())
         {
             yield return ServiceDesign.AlternateGroupPath;
         }
@@ -154,12 +182,18 @@ public sealed class WidgetService : ComponentResource
         };
         if (args.Iam.Infrastructure is { } infrastructure)
         {
-            balancer.AdvancedConfiguration = new Ecs.Inputs.ServiceLoadBalancerAdvancedConfigurationArgs
+            var advanced = new Ecs.Inputs.ServiceLoadBalancerAdvancedConfigurationArgs
             {
                 AlternateTargetGroupArn = args.LoadBalancer.AlternateTargetGroup.Arn,
                 ProductionListenerRule = args.LoadBalancer.ProductionRule.Arn,
                 RoleArn = roles[infrastructure].Arn,
             };
+            if (args.LoadBalancer.TestRule is { } testRule)
+            {
+                advanced.TestListenerRule = testRule.Arn;
+            }
+
+            balancer.AdvancedConfiguration = advanced;
         }
 
         var serviceArgs = new Ecs.ServiceArgs
@@ -196,6 +230,7 @@ public sealed class WidgetService : ComponentResource
                 Rollback = deployment.Rollback,
             },
             EnableEcsManagedTags = true,
+            EnableExecuteCommand = design.Exec is not null,
             PropagateTags = "SERVICE",
             // FARGATE or FARGATE_SPOT, never launchType: launchType forces a new service, which clashes
             // with the old one's fixed name. The AWS provider updates a strategy in place only with
@@ -217,10 +252,34 @@ public sealed class WidgetService : ComponentResource
             configuration.BakeTimeInMinutes = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        if (deployment.Linear is { } linear)
+        {
+            configuration.LinearConfiguration = new Ecs.Inputs.ServiceDeploymentConfigurationLinearConfigurationArgs
+            {
+                StepPercent = (double)linear.StepPercent,
+                StepBakeTimeInMinutes = linear.StepBakeMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
+
+        if (deployment.Canary is { } canary)
+        {
+            configuration.CanaryConfiguration = new Ecs.Inputs.ServiceDeploymentConfigurationCanaryConfigurationArgs
+            {
+                CanaryPercent = (double)canary.Percent,
+                CanaryBakeTimeInMinutes = canary.BakeMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
+
         return configuration;
     }
 
-    private static Output<string> ContainerDefinitions(TaskDesign task, string region) =>
+    private static readonly JsonSerializerOptions OmitNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    // A writable task volume at each path the ECS Exec agent writes, so the root filesystem stays read-only.
+    private static IEnumerable<(string Name, string Path)> AgentVolumes() =>
+        ExecDesign.AgentPaths.Select(path => ("exec" + path.Replace('/', '-'), path));
+
+    private static Output<string> ContainerDefinitions(TaskDesign task, string region, bool exec) =>
         Output.Create(JsonSerializer.Serialize(new[]
         {
             new
@@ -232,6 +291,7 @@ public sealed class WidgetService : ComponentResource
                 readonlyRootFilesystem = ContainerDesign.ReadonlyRootFilesystem,
                 privileged = ContainerDesign.Privileged,
                 portMappings = new[] { new { containerPort = task.Container.Port, hostPort = task.Container.Port, protocol = "tcp" } },
+                mountPoints = exec ? AgentVolumes().Select(v => new { sourceVolume = v.Name, containerPath = v.Path, readOnly = false }).ToArray() : null,
                 logConfiguration = new
                 {
                     logDriver = "awslogs",
@@ -243,7 +303,7 @@ public sealed class WidgetService : ComponentResource
                     },
                 },
             },
-        }));
+        }, OmitNulls));
 
     private static void Autoscale(AutoscalingDesign scaling, Ecs.Cluster cluster, Ecs.Service service, LoadBalancer loadBalancer, CustomResourceOptions child)
     {

@@ -63,13 +63,21 @@ public sealed record FirewallDesign(SecurityGroupDesign LoadBalancer, SecurityGr
     /// <summary>Every group: the load balancer's, the tasks', and the endpoints' when the VPC has them.</summary>
     public IReadOnlyList<SecurityGroupDesign> Groups => Endpoints is null ? [LoadBalancer, Tasks] : [LoadBalancer, Tasks, Endpoints];
 
-    /// <summary>Derives the rules from the container port, whether HTTPS is on and whether the VPC has interface endpoints.</summary>
-    public static FirewallDesign From(int containerPort, bool https, bool endpoints = false)
+    /// <summary>
+    /// Derives the rules from the container port, whether HTTPS is on, whether the VPC has
+    /// interface endpoints and the test listener, if any, which only its networks may reach.
+    /// </summary>
+    public static FirewallDesign From(int containerPort, bool https, bool endpoints = false, Settings.TestListenerSettings? testListener = null)
     {
         List<FirewallRule> world = [new(HttpPort, FirewallPeer.Anywhere, https ? "HTTP from anywhere, redirected to HTTPS" : "HTTP from anywhere")];
         if (https)
         {
             world.Add(new(HttpsPort, FirewallPeer.Anywhere, "HTTPS from anywhere"));
+        }
+
+        if (testListener is not null)
+        {
+            world.AddRange(testListener.Cidrs.Select(cidr => new FirewallRule(testListener.Port, new FirewallPeer(cidr, null), $"ECS test traffic to the new version, from {cidr} only (testListenerCidrs)")));
         }
 
         var loadBalancer = new SecurityGroupDesign(

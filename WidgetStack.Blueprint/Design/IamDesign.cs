@@ -21,6 +21,13 @@ public abstract record PolicyResource
         public override string ToString() => Value;
     }
 
+    /// <summary>A KMS key of the stack, whose ARN is known only once it exists.</summary>
+    public sealed record KeyNamed(string KeyName) : PolicyResource
+    {
+        /// <inheritdoc/>
+        public override string ToString() => $"KMS key {KeyName}";
+    }
+
     /// <summary>The streams of one of the stack's log groups, whose ARN is known only once it exists.</summary>
     public sealed record LogStreamsOf(string LogGroupName) : PolicyResource
     {
@@ -90,7 +97,7 @@ public sealed record IamDesign(RoleDesign Execution, RoleDesign Task, RoleDesign
 
     /// <summary>Derives the roles of a stack in <paramref name="region"/> of <paramref name="account"/>.</summary>
     public static IamDesign From(
-        string partition, string region, string account, string repositoryArn, string logGroupName, bool blueGreen, string? flowLogGroupName = null)
+        string partition, string region, string account, string repositoryArn, string logGroupName, bool shiftsTraffic, string? flowLogGroupName = null, ExecDesign? exec = null)
     {
         TrustCondition[] ForAccount(string sourceArn) =>
         [
@@ -111,13 +118,15 @@ public sealed record IamDesign(RoleDesign Execution, RoleDesign Task, RoleDesign
                 new("WriteWidgetLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], new PolicyResource.LogStreamsOf(logGroupName)),
             ],
             []);
-        var task = new RoleDesign("widget-task", "The widget server's own AWS access: none", "ecs-tasks.amazonaws.com", ecsTasks, [], []);
+        var task = exec is null
+            ? new RoleDesign("widget-task", "The widget server's own AWS access: none", "ecs-tasks.amazonaws.com", ecsTasks, [], [])
+            : new RoleDesign("widget-task", "The widget server's own AWS access: none but ECS Exec's", "ecs-tasks.amazonaws.com", ecsTasks, ExecDesign.TaskRoleStatements(exec), []);
         // AWS's documented trust policy for the ECS infrastructure role names no condition keys:
         // a condition ECS does not send would stop every blue/green deploy.
-        var infrastructure = blueGreen
+        var infrastructure = shiftsTraffic
             ? new RoleDesign(
                 "widget-ecs-infra",
-                "ECS blue/green: shift listener traffic between target groups",
+                "ECS blue/green, linear, canary: shift listener traffic between target groups",
                 "ecs.amazonaws.com",
                 [],
                 [],

@@ -70,6 +70,21 @@ public sealed record TargetGroupDesign(string Name, string PreviousName, int Der
 public sealed record ProductionRuleDesign(string Name, int Priority, string PathPattern, string ProductionTargetGroup, string AlternateTargetGroup);
 
 /// <summary>
+/// The listener ECS sends test traffic to (blue/green, linear, canary): before production traffic
+/// shifts, its rule sends requests to the new version, so ops can check it; only the stack's
+/// test networks reach its port.
+/// </summary>
+/// <param name="ListenerName">Logical name of the listener.</param>
+/// <param name="Port">Its TCP port.</param>
+/// <param name="RuleName">Logical name of its rule, which ECS re-weights.</param>
+/// <param name="Cidrs">Networks that may reach it.</param>
+public sealed record TestListenerDesign(string ListenerName, int Port, string RuleName, IReadOnlyList<string> Cidrs)
+{
+    /// <summary>Plain HTTP: the listener is for ops on known networks, not for users.</summary>
+    public const string Protocol = "HTTP";
+}
+
+/// <summary>
 /// The service's own DNS name: an ACM certificate requested for it and validated by a DNS record
 /// in its hosted zone (the HTTPS listener waits for the validation), and an alias record that
 /// points the name at the load balancer.
@@ -97,6 +112,7 @@ public sealed record DomainDesign(string Name, string HostedZoneId, string Hoste
 /// <param name="DeletionProtection">Whether deletion is refused (ELB.6).</param>
 /// <param name="IdleTimeoutSeconds">Seconds an idle connection stays open.</param>
 /// <param name="Domain">The service's DNS name, its certificate and alias, or null.</param>
+/// <param name="TestListener">The listener for ECS's test traffic, or null.</param>
 public sealed record LoadBalancerDesign(
     string Name,
     IReadOnlyList<ListenerDesign> Listeners,
@@ -104,7 +120,8 @@ public sealed record LoadBalancerDesign(
     ProductionRuleDesign ProductionRule,
     bool DeletionProtection,
     int IdleTimeoutSeconds,
-    DomainDesign? Domain)
+    DomainDesign? Domain,
+    TestListenerDesign? TestListener = null)
 {
     /// <summary>Longest logical name of an auto-named ALB or target group: 32 minus Pulumi's 8-character suffix.</summary>
     public const int MaxLogicalNameLength = 24;
@@ -149,6 +166,7 @@ public sealed record LoadBalancerDesign(
             : [new ListenerDesign("widget-http", FirewallDesign.HttpPort, "HTTP", ListenerAction.Forward, null, null)];
         var rule = new ProductionRuleDesign("widget-production", 1, "/*", groups[0].Name, groups[1].Name);
         var domain = settings.Domain is { } d ? new DomainDesign(d.Name, d.HostedZoneId, d.HostedZoneName) : null;
-        return new LoadBalancerDesign("widget-alb", listeners, groups, rule, settings.DeletionProtection, IdleTimeoutSeconds: 60, domain);
+        var test = settings.TestListener is { } t ? new TestListenerDesign("widget-test", t.Port, "widget-test-rule", t.Cidrs) : null;
+        return new LoadBalancerDesign("widget-alb", listeners, groups, rule, settings.DeletionProtection, IdleTimeoutSeconds: 60, domain, test);
     }
 }

@@ -38,17 +38,20 @@ public sealed record TaskDesign(string Family, int Cpu, int MemoryMiB, CpuArchit
 }
 
 /// <summary>How a deploy replaces tasks.</summary>
-/// <param name="Strategy">Rolling or blue/green.</param>
+/// <param name="Strategy">Rolling, blue/green, linear or canary.</param>
 /// <param name="MinHealthyPercent">Percent of the desired count kept running.</param>
 /// <param name="MaxPercent">Percent of the desired count allowed to run.</param>
 /// <param name="CircuitBreaker">Whether a failing deploy is stopped.</param>
 /// <param name="Rollback">Whether it then rolls back.</param>
-/// <param name="BakeTimeMinutes">Blue/green: minutes both versions run; null for rolling.</param>
+/// <param name="BakeTimeMinutes">Blue/green, linear, canary: minutes both versions run once all traffic is shifted; null for rolling.</param>
 /// <param name="TasksKeptRunning">Tasks kept running during a deploy at the desired count.</param>
 /// <param name="TasksAllowed">Tasks allowed during a deploy at the desired count.</param>
 /// <param name="CircuitBreakerThreshold">Failed tasks that trip the breaker.</param>
 /// <param name="Rollout">How long a deployment takes at the most replicas the service may run, its deployment alarms' watch included.</param>
 /// <param name="RolloutWithAwsDefaults">The same with the target group's health check and drain at AWS's defaults.</param>
+/// <param name="TrafficSchedule">Blue/green, linear, canary: minute by minute, the share of traffic on the new version; empty for rolling.</param>
+/// <param name="Linear">Linear's step, or null.</param>
+/// <param name="Canary">Canary's share, or null.</param>
 public sealed record DeploymentDesign(
     DeploymentStrategy Strategy,
     int MinHealthyPercent,
@@ -60,14 +63,33 @@ public sealed record DeploymentDesign(
     int TasksAllowed,
     int CircuitBreakerThreshold,
     RolloutEstimate Rollout,
-    RolloutEstimate RolloutWithAwsDefaults)
+    RolloutEstimate RolloutWithAwsDefaults,
+    IReadOnlyList<TrafficStep> TrafficSchedule,
+    LinearShift? Linear = null,
+    CanaryShift? Canary = null)
 {
     /// <summary>The native ECS controller: the only one with the circuit breaker.</summary>
     public const string Controller = "ECS";
 
-    /// <summary>The ECS API name of the strategy.</summary>
-    public string StrategyName => Strategy == DeploymentStrategy.BlueGreen ? "BLUE_GREEN" : "ROLLING";
+    /// <summary>The ECS API name of the strategy (ECS API reference, DeploymentConfiguration, strategy).</summary>
+    public string StrategyName => Strategy switch
+    {
+        DeploymentStrategy.BlueGreen => "BLUE_GREEN",
+        DeploymentStrategy.Linear => "LINEAR",
+        DeploymentStrategy.Canary => "CANARY",
+        _ => "ROLLING",
+    };
 }
+
+/// <summary>Linear: the share each step shifts and the wait after it.</summary>
+/// <param name="StepPercent">Percent of traffic per step.</param>
+/// <param name="StepBakeMinutes">Minutes between steps.</param>
+public sealed record LinearShift(decimal StepPercent, int StepBakeMinutes);
+
+/// <summary>Canary: the share the new version takes first and how long before the rest follows.</summary>
+/// <param name="Percent">Percent of traffic first.</param>
+/// <param name="BakeMinutes">Minutes before the rest.</param>
+public sealed record CanaryShift(decimal Percent, int BakeMinutes);
 
 /// <summary>Target tracking on average CPU.</summary>
 /// <param name="MinReplicas">Floor, tasks.</param>
@@ -87,6 +109,7 @@ public sealed record AutoscalingDesign(int MinReplicas, int MaxReplicas, int Cpu
 /// <param name="HealthCheckGracePeriodSeconds">Seconds failing ALB checks of a new task are ignored (it keeps ECS from replacing the task; it does not delay healthy).</param>
 /// <param name="Deployment">How deploys replace tasks.</param>
 /// <param name="Autoscaling">CPU target tracking, or null.</param>
+/// <param name="Exec">ECS Exec, or null when off.</param>
 public sealed record ServiceDesign(
     string ClusterName,
     string Name,
@@ -95,7 +118,8 @@ public sealed record ServiceDesign(
     string CapacityProvider,
     int HealthCheckGracePeriodSeconds,
     DeploymentDesign Deployment,
-    AutoscalingDesign? Autoscaling)
+    AutoscalingDesign? Autoscaling,
+    ExecDesign? Exec = null)
 {
     /// <summary>The service name ops and dashboards know.</summary>
     public const string ServiceName = "WidgetService";
@@ -142,7 +166,7 @@ public sealed record ServiceDesign(
         var logs = new LogDesign($"/ecs/{settings.Project}/{settings.Stack}", task.LogRetentionDays, "widget", settings.LoadBalancer.DeletionProtection);
         var container = new ContainerDesign("widget-server", task.Image.Uri, task.ContainerPort, User: "1000");
         var taskDesign = new TaskDesign(TaskFamily, task.Cpu, task.MemoryMiB, task.Architecture, container, logs);
-        var blueGreen = deployment.Strategy == DeploymentStrategy.BlueGreen;
+        var shifts = deployment.Strategy.ShiftsTraffic();
         // The service names every alarm of the stack as a deployment alarm; they share one period and count.
         var alarmWatch = DeploymentAlarmWatch.Seconds(settings.Alarms.Minutes, AlarmDesign.PeriodSeconds);
         var deploymentDesign = new DeploymentDesign(
@@ -151,12 +175,15 @@ public sealed record ServiceDesign(
             deployment.MaxPercent,
             deployment.CircuitBreaker,
             deployment.Rollback,
-            blueGreen ? deployment.BakeTimeMinutes : null,
+            shifts ? deployment.BakeTimeMinutes : null,
             RollingDeployment.TasksKeptRunning(scaling.Replicas, deployment.MinHealthyPercent),
             RollingDeployment.TasksAllowed(scaling.Replicas, deployment.MaxPercent),
             RollingDeployment.CircuitBreakerThreshold(scaling.Replicas),
             RolloutEstimate.For(scaling.Most, deployment, settings.LoadBalancer.HealthCheck, settings.LoadBalancer.DeregistrationDelaySeconds, alarmWatch),
-            RolloutEstimate.WithAwsDefaults(scaling.Most, deployment, settings.LoadBalancer.HealthCheck, alarmWatch));
+            RolloutEstimate.WithAwsDefaults(scaling.Most, deployment, settings.LoadBalancer.HealthCheck, alarmWatch),
+            TrafficShift.Schedule(deployment),
+            deployment.Strategy == DeploymentStrategy.Linear ? new LinearShift(deployment.LinearStepPercent, deployment.LinearStepBakeMinutes) : null,
+            deployment.Strategy == DeploymentStrategy.Canary ? new CanaryShift(deployment.CanaryPercent, deployment.CanaryBakeMinutes) : null);
         var autoscaling = scaling.Autoscaling
             ? new AutoscalingDesign(
                 scaling.MinReplicas,
@@ -174,6 +201,7 @@ public sealed record ServiceDesign(
             task.Spot ? FargateSpot : Fargate,
             deployment.HealthCheckGracePeriodSeconds,
             deploymentDesign,
-            autoscaling);
+            autoscaling,
+            ExecDesign.From(settings));
     }
 }

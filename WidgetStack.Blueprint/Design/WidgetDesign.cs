@@ -45,7 +45,7 @@ public sealed record WidgetDesign(
     {
         var service = ServiceDesign.From(settings);
         var loadBalancer = LoadBalancerDesign.From(settings.LoadBalancer);
-        var blueGreen = settings.Deployment.Strategy == DeploymentStrategy.BlueGreen;
+        var shiftsTraffic = settings.Deployment.Strategy.ShiftsTraffic();
         var network = NetworkDesign.From(
             settings.Network,
             new FlowLogDesign($"/vpc/{settings.Project}/{settings.Stack}/flow-logs", settings.Task.LogRetentionDays, settings.LoadBalancer.DeletionProtection),
@@ -53,14 +53,14 @@ public sealed record WidgetDesign(
         return new WidgetDesign(
             settings,
             network,
-            FirewallDesign.From(settings.Task.ContainerPort, settings.LoadBalancer.Https, settings.Network.Endpoints),
+            FirewallDesign.From(settings.Task.ContainerPort, settings.LoadBalancer.Https, settings.Network.Endpoints, settings.LoadBalancer.TestListener),
             loadBalancer,
             AccessLogDesign.From(settings),
             WafDesign.From(settings.LoadBalancer.Waf, settings.LoadBalancer.WafLargeBodies),
             LogEncryptionDesign.From(settings.Task.LogEncryption, settings.Task.Image.Partition, settings.Region, settings.AccountId, settings.LoadBalancer.DeletionProtection),
             MonitoringDesign.From(settings, loadBalancer.TargetGroups.Select(g => g.Name)),
             service,
-            IamDesign.From(settings.Task.Image.Partition, settings.Region, settings.AccountId, settings.Task.Image.RepositoryArn, service.Task.Logs.GroupName, blueGreen, network.FlowLogs?.LogGroupName),
+            IamDesign.From(settings.Task.Image.Partition, settings.Region, settings.AccountId, settings.Task.Image.RepositoryArn, service.Task.Logs.GroupName, shiftsTraffic, network.FlowLogs?.LogGroupName, service.Exec),
             WarningsFor(settings),
             new Dictionary<string, string> { ["Project"] = settings.Project, ["Stack"] = settings.Stack, ["ManagedBy"] = ManagedBy });
     }

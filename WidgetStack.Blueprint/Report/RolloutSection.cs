@@ -27,6 +27,7 @@ internal static class RolloutSection
                 ],
                 ["Drain of the old tasks", $"{stack.DrainSeconds} s", $"{defaults.DrainSeconds} s"],
                 ["Per wave", $"{stack.SecondsPerWave} s", $"{defaults.SecondsPerWave} s"],
+                ["Traffic shift", Shift(stack), Shift(defaults)],
                 ["Alarm watch, then bake", Bake(stack, minutes), Bake(defaults, minutes)],
                 ["Total", Minutes(stack.Seconds), Minutes(defaults.Seconds)],
                 ["Rejected by an alarm, rolled back", Minutes(stack.RolledBackSeconds), Minutes(defaults.RolledBackSeconds)],
@@ -46,6 +47,37 @@ internal static class RolloutSection
     }
 
     private static string Waves(RolloutEstimate estimate) => $"{estimate.Waves} of up to {estimate.TasksPerWave} tasks";
+
+    private static string Shift(RolloutEstimate estimate) => estimate.ShiftSeconds > 0 ? $"{estimate.ShiftSeconds} s" : "none";
+
+    /// <summary>The traffic schedule, minute by minute, and what running both versions costs.</summary>
+    public static IEnumerable<IRenderable> Schedule(WidgetDesign design, Costs.CostAssumptions assumptions)
+    {
+        var deployment = design.Service.Deployment;
+        if (deployment.TrafficSchedule.Count == 0)
+        {
+            yield break;
+        }
+
+        var bake = deployment.Rollout.BakeSeconds / 60;
+        var last = deployment.TrafficSchedule[^1].Minute;
+        yield return Line($"Traffic schedule of a {deployment.StrategyName.ToLowerInvariant().Replace('_', '/')} deployment, from the minute the new tasks are healthy (percent of production traffic on the new version)");
+        yield return Table(
+            ["Minute", "On the new version"],
+            [
+                .. deployment.TrafficSchedule.Select(step => new[] { step.Minute.ToString(System.Globalization.CultureInfo.InvariantCulture), FormattableString.Invariant($"{step.PercentOnNew:0.#}%") }),
+                [(last + bake).ToString(System.Globalization.CultureInfo.InvariantCulture), "100%, the old version stops after the bake"],
+            ]);
+        var replicas = deployment.Rollout.Replicas;
+        var both = $"Both versions run for {deployment.Rollout.BothVersionsSeconds / 60} min a deployment (shift and bake): {replicas} tasks more";
+        if (Costs.PriceList.For(design.Settings.Region) is { } prices)
+        {
+            var usd = replicas * Costs.CostEstimate.UsdPerTaskMonth(design, prices, assumptions) / assumptions.HoursPerMonth * deployment.Rollout.BothVersionsSeconds / 3600m;
+            both += FormattableString.Invariant($", about {usd:0.00} USD a deployment at the task's price");
+        }
+
+        yield return Line(both + ".");
+    }
 
     private static string Bake(RolloutEstimate estimate, int minutes) => estimate.BakeTimeSeconds > estimate.AlarmWatchSeconds
         ? $"{estimate.BakeSeconds} s: bake time (alarms: {estimate.AlarmWatchSeconds} s)"

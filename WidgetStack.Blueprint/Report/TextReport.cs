@@ -113,7 +113,7 @@ public static class TextReport
                 + $"only {logs.Writer.Identifier} may write, under {logs.WritableKeys}; bucket {(logs.RetainOnDestroy ? "kept" : "deleted with its logs")} when the stack is destroyed"
             : "Access logs: off");
         var rule = alb.ProductionRule;
-        yield return Line(service.Deployment.Strategy == DeploymentStrategy.BlueGreen
+        yield return Line(service.Deployment.Strategy.ShiftsTraffic()
             ? $"Production listener rule {rule.Name} (priority {rule.Priority}, {rule.PathPattern}): {rule.ProductionTargetGroup} 100%, {rule.AlternateTargetGroup} 0%; ECS shifts the weights during a deploy"
             : $"Production listener rule {rule.Name} (priority {rule.Priority}, {rule.PathPattern}): {rule.ProductionTargetGroup} 100%, {rule.AlternateTargetGroup} 0%, kept ready for blue/green");
 
@@ -121,7 +121,7 @@ public static class TextReport
         yield return Line($"Service {service.Name} on cluster {service.ClusterName} (Container Insights on)");
         yield return Table(["Setting", "Value"], ServiceRows(service, design.LogEncryption).Select(row => new[] { row.Key, row.Value }));
         yield return Line("");
-        foreach (var block in RolloutSection.Render(design))
+        foreach (var block in RolloutSection.Render(design).Concat(RolloutSection.Schedule(design, assumptions)))
         {
             yield return block;
         }
@@ -205,9 +205,13 @@ public static class TextReport
                 + (a.RequestsPerTarget is { } requests ? $" and {requests} requests per minute per task" : "")
                 + $" (scale out after {a.ScaleOutCooldownSeconds} s, in after {a.ScaleInCooldownSeconds} s)"
             : "off");
-        yield return new("Deployment", deployment.Strategy == DeploymentStrategy.BlueGreen
-            ? $"blue/green, bake time {deployment.BakeTimeMinutes} min"
-            : $"rolling, min {deployment.MinHealthyPercent}% / max {deployment.MaxPercent}%: keeps {deployment.TasksKeptRunning}, allows {deployment.TasksAllowed} tasks");
+        yield return new("Deployment", deployment switch
+        {
+            { Linear: { } linear } => FormattableString.Invariant($"linear, {linear.StepPercent}% every {linear.StepBakeMinutes} min, then bake time {deployment.BakeTimeMinutes} min"),
+            { Canary: { } canary } => FormattableString.Invariant($"canary, {canary.Percent}% for {canary.BakeMinutes} min, then the rest, then bake time {deployment.BakeTimeMinutes} min"),
+            { Strategy: DeploymentStrategy.BlueGreen } => $"blue/green, bake time {deployment.BakeTimeMinutes} min",
+            _ => $"rolling, min {deployment.MinHealthyPercent}% / max {deployment.MaxPercent}%: keeps {deployment.TasksKeptRunning}, allows {deployment.TasksAllowed} tasks",
+        });
         yield return new("Circuit breaker", deployment.CircuitBreaker
             ? $"on, rollback {OnOff(deployment.Rollback)}, trips after {deployment.CircuitBreakerThreshold} failed tasks"
             : "off");

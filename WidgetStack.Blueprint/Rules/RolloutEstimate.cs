@@ -35,7 +35,8 @@ namespace WidgetStack.Blueprint.Rules;
 /// <param name="DrainSeconds">The old tasks' deregistration delay, seconds.</param>
 /// <param name="BakeTimeSeconds">Blue/green's bake time, seconds (0 for rolling).</param>
 /// <param name="AlarmWatchSeconds">How long ECS watches the deployment alarms after the last wave, seconds.</param>
-public sealed record RolloutEstimate(int Replicas, int Waves, int TasksPerWave, int HealthySeconds, int DrainSeconds, int BakeTimeSeconds, int AlarmWatchSeconds)
+/// <param name="ShiftSeconds">Linear and canary: from the first traffic shift to the last (steps x step bake, or the canary bake), seconds.</param>
+public sealed record RolloutEstimate(int Replicas, int Waves, int TasksPerWave, int HealthySeconds, int DrainSeconds, int BakeTimeSeconds, int AlarmWatchSeconds, int ShiftSeconds = 0)
 {
     /// <summary>Seconds a Fargate task takes to pull its image and start, assumed.</summary>
     public const int TaskStartSeconds = 60;
@@ -68,8 +69,11 @@ public sealed record RolloutEstimate(int Replicas, int Waves, int TasksPerWave, 
     /// <summary>The wait after the last wave: the alarm watch, or blue/green's bake time when longer, seconds.</summary>
     public int BakeSeconds => Math.Max(BakeTimeSeconds, AlarmWatchSeconds);
 
-    /// <summary>The whole deployment, seconds.</summary>
-    public int Seconds => (Waves * SecondsPerWave) + BakeSeconds;
+    /// <summary>The whole deployment: the waves, the traffic shift, the final bake, seconds.</summary>
+    public int Seconds => (Waves * SecondsPerWave) + ShiftSeconds + BakeSeconds;
+
+    /// <summary>How long the old and the new version both run: the traffic shift and the final bake (0 for rolling), seconds.</summary>
+    public int BothVersionsSeconds => BakeTimeSeconds == 0 && ShiftSeconds == 0 ? 0 : ShiftSeconds + BakeSeconds;
 
     /// <summary>
     /// A release the alarms reject at the end of their watch, then ECS's rollback (a deployment of
@@ -91,9 +95,10 @@ public sealed record RolloutEstimate(int Replicas, int Waves, int TasksPerWave, 
     public static RolloutEstimate For(int replicas, DeploymentSettings deployment, HealthCheckSettings health, int deregistrationDelaySeconds, int alarmWatchSeconds)
     {
         var healthy = health.IntervalSeconds * health.HealthyThreshold;
-        if (deployment.Strategy == DeploymentStrategy.BlueGreen)
+        if (deployment.Strategy.ShiftsTraffic())
         {
-            return new RolloutEstimate(replicas, 1, replicas, healthy, deregistrationDelaySeconds, deployment.BakeTimeMinutes * 60, alarmWatchSeconds);
+            // One wave of new tasks beside the old, the traffic shift, then the final bake.
+            return new RolloutEstimate(replicas, 1, replicas, healthy, deregistrationDelaySeconds, deployment.BakeTimeMinutes * 60, alarmWatchSeconds, TrafficShift.Minutes(deployment) * 60);
         }
 
         // Each wave replaces as many tasks as the gap between the floor and the ceiling allows.

@@ -54,6 +54,13 @@ internal static class KeyShapes
             Unique: true),
     };
 
+    /// <summary>Keys that take a decimal (declared as string, as Pulumi has no number type), and their range.</summary>
+    public static readonly IReadOnlyDictionary<string, DecimalRange> Decimals = new Dictionary<string, DecimalRange>
+    {
+        [K.LinearStepPercent] = DeploymentSettings.LinearStep,
+        [K.CanaryPercent] = DeploymentSettings.Canary,
+    };
+
     /// <summary>Whole-number keys that take only some values of their range, and the values.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<int>> WholeNumberSets = new Dictionary<string, IReadOnlyList<int>>
     {

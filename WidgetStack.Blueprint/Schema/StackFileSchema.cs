@@ -171,6 +171,14 @@ public static class StackFileSchema
 
     private static JsonObject String(ConfigDeclaration declaration, AcceptedValues accepted)
     {
+        if (KeyShapes.Decimals.TryGetValue(declaration.Name, out var range))
+        {
+            // A number as YAML writes it, or the text pulumi config set writes: digits with a decimal point.
+            return AnyOf(
+                new JsonObject { ["type"] = "number", ["minimum"] = range.Min, ["maximum"] = range.Max, ["multipleOf"] = range.Step },
+                new JsonObject { ["type"] = "string", ["pattern"] = @"^[0-9]{1,3}(\.[0-9])?$", [PatternErrorMessage] = $"Not a number; allowed: {range}, with a decimal point." });
+        }
+
         if (accepted.Choices.TryGetValue(declaration.Name, out var words))
         {
             return new JsonObject { ["type"] = "string", ["enum"] = Array([.. words.Select(w => (JsonNode)w)]) };

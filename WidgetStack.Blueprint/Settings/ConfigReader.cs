@@ -67,6 +67,29 @@ internal sealed class ConfigReader(StackConfig config)
         return value;
     }
 
+    /// <summary>A decimal within <paramref name="range"/>, written with a decimal point.</summary>
+    public decimal Decimal(string key, DecimalRange range, string unit)
+    {
+        var allowed = $"a number of {unit}, {range}, with a decimal point";
+        if (Plain(key, allowed) is not { } text)
+        {
+            return range.Min;
+        }
+
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            Fail(key, text.Contains(',', StringComparison.Ordinal) ? "not a number (write a decimal point, not a comma)" : "not a number", allowed);
+            return range.Min;
+        }
+
+        if (!range.Contains(value))
+        {
+            Fail(key, "out of range", allowed);
+        }
+
+        return value;
+    }
+
     /// <summary>true or false.</summary>
     public bool Boolean(string key)
     {

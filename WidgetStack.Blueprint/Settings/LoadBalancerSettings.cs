@@ -31,6 +31,7 @@ public sealed record HealthCheckSettings(string Path, int IntervalSeconds, int T
 /// <param name="AccessLogRetentionDays">Days the access logs are kept.</param>
 /// <param name="Waf">Whether a WAF web ACL filters the load balancer's requests.</param>
 /// <param name="WafLargeBodies">Whether the web ACL lets request bodies over 8 KB through (counts them instead of blocking them).</param>
+/// <param name="TestListener">The listener ECS sends test traffic to before production traffic shifts, or null.</param>
 public sealed record LoadBalancerSettings(
     string? CertificateArn,
     bool DeletionProtection,
@@ -40,7 +41,8 @@ public sealed record LoadBalancerSettings(
     bool AccessLogs,
     int AccessLogRetentionDays,
     bool Waf = false,
-    bool WafLargeBodies = false)
+    bool WafLargeBodies = false,
+    TestListenerSettings? TestListener = null)
 {
     /// <summary>Days access logs may be kept: at least one, at most ten years.</summary>
     public static readonly IntRange AccessLogRetention = new(1, 3650);
@@ -60,3 +62,12 @@ public sealed record LoadBalancerSettings(
 /// <param name="HostedZoneId">The zone's id, e.g. <c>Z0123456789ABCDEFGHIJ</c>.</param>
 /// <param name="HostedZoneName">The zone's apex, e.g. <c>example.com</c>.</param>
 public sealed record DomainSettings(string Name, string HostedZoneId, string HostedZoneName);
+
+/// <summary>A listener for ECS's test traffic, reachable only from the given networks.</summary>
+/// <param name="Port">Its TCP port: not 80, 443 or the container port.</param>
+/// <param name="Cidrs">IPv4 blocks that may reach it.</param>
+public sealed record TestListenerSettings(int Port, IReadOnlyList<string> Cidrs)
+{
+    /// <summary>0 means no test listener.</summary>
+    public static readonly IntRange PortOrNone = new(0, 65535);
+}

@@ -63,6 +63,13 @@ public static class SettingKeys
     public const string AlarmMinutes = "alarmMinutes";
     public const string MonthlyBudgetUsd = "monthlyBudgetUsd";
     public const string BudgetAlertPercent = "budgetAlertPercent";
+    public const string LinearStepPercent = "linearStepPercent";
+    public const string LinearStepBakeMinutes = "linearStepBakeMinutes";
+    public const string CanaryPercent = "canaryPercent";
+    public const string CanaryBakeMinutes = "canaryBakeMinutes";
+    public const string TestListenerPort = "testListenerPort";
+    public const string TestListenerCidrs = "testListenerCidrs";
+    public const string ExecuteCommand = "executeCommand";
 
     /// <summary>Every key and its declared type.</summary>
     public static readonly IReadOnlyDictionary<string, ConfigType> Types = new Dictionary<string, ConfigType>
@@ -113,6 +120,13 @@ public static class SettingKeys
         [AlarmMinutes] = ConfigType.Integer,
         [MonthlyBudgetUsd] = ConfigType.Integer,
         [BudgetAlertPercent] = ConfigType.Integer,
+        [LinearStepPercent] = ConfigType.String,
+        [LinearStepBakeMinutes] = ConfigType.Integer,
+        [CanaryPercent] = ConfigType.String,
+        [CanaryBakeMinutes] = ConfigType.Integer,
+        [TestListenerPort] = ConfigType.Integer,
+        [TestListenerCidrs] = ConfigType.StringArray,
+        [ExecuteCommand] = ConfigType.Boolean,
     };
 
     /// <summary>Keys whose value may be a <c>secure:</c> secret: the design never needs to read them offline.</summary>

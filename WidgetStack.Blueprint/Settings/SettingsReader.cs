@@ -29,6 +29,8 @@ public static class SettingsReader
     {
         ["rolling"] = DeploymentStrategy.Rolling,
         ["blueGreen"] = DeploymentStrategy.BlueGreen,
+        ["linear"] = DeploymentStrategy.Linear,
+        ["canary"] = DeploymentStrategy.Canary,
     };
 
     /// <summary>Reads and validates <paramref name="config"/>.</summary>
@@ -67,7 +69,7 @@ public static class SettingsReader
         var account = ReadAccount(config, reader);
         var scaling = ReadScaling(reader);
         var deployment = ReadDeployment(reader, scaling);
-        var loadBalancer = ReadLoadBalancer(reader, region);
+        var loadBalancer = ReadLoadBalancer(reader, region) with { TestListener = ReadTestListener(reader, deployment.Strategy, task.ContainerPort) };
         var alarms = ReadAlarms(reader);
         CheckSubnetsHoldPeak(reader, network, scaling, deployment);
         return new WidgetSettings(config.Project, config.Stack, region, account, network, task, scaling, deployment, loadBalancer, alarms);
@@ -206,7 +208,8 @@ public static class SettingsReader
         // Stryker disable once String : the placeholder never leaves the reader, which throws once an error is recorded.
         var placeholder = new ImageUri("", "000000000000", "us-east-1", "aws", "invalid");
         var encryption = reader.Boolean(K.LogEncryption);
-        return new TaskSettings(image ?? placeholder, port, cpu, memory, architecture, spot, retention, encryption);
+        var exec = reader.Boolean(K.ExecuteCommand);
+        return new TaskSettings(image ?? placeholder, port, cpu, memory, architecture, spot, retention, encryption, exec);
     }
 
     /// <summary>
@@ -267,6 +270,16 @@ public static class SettingsReader
         var rollback = reader.Boolean(K.CircuitBreakerRollback);
         var bake = reader.Integer(K.BakeTimeMinutes, DeploymentSettings.BakeTime, "minutes");
         var grace = reader.Integer(K.HealthCheckGracePeriodSeconds, DeploymentSettings.GracePeriod, "seconds");
+        var stepPercent = reader.Decimal(K.LinearStepPercent, DeploymentSettings.LinearStep, "percent");
+        var stepBake = reader.Integer(K.LinearStepBakeMinutes, DeploymentSettings.ShiftBake, "minutes");
+        var canaryPercent = reader.Decimal(K.CanaryPercent, DeploymentSettings.Canary, "percent");
+        var canaryBake = reader.Integer(K.CanaryBakeMinutes, DeploymentSettings.ShiftBake, "minutes");
+        var defaults = DeploymentSettings.Defaults;
+        RefuseUnused(reader, strategy, K.BakeTimeMinutes, bake != defaults.BakeTimeMinutes, s => s.ShiftsTraffic(), "blueGreen, linear or canary");
+        RefuseUnused(reader, strategy, K.LinearStepPercent, stepPercent != defaults.LinearStepPercent, s => s == DeploymentStrategy.Linear, "linear");
+        RefuseUnused(reader, strategy, K.LinearStepBakeMinutes, stepBake != defaults.LinearStepBakeMinutes, s => s == DeploymentStrategy.Linear, "linear");
+        RefuseUnused(reader, strategy, K.CanaryPercent, canaryPercent != defaults.CanaryPercent, s => s == DeploymentStrategy.Canary, "canary");
+        RefuseUnused(reader, strategy, K.CanaryBakeMinutes, canaryBake != defaults.CanaryBakeMinutes, s => s == DeploymentStrategy.Canary, "canary");
 
         if (rollback && !breaker && reader.AllValid(K.CircuitBreaker, K.CircuitBreakerRollback))
         {
@@ -294,17 +307,84 @@ public static class SettingsReader
             {
                 reader.Fail(K.RequestsPerTarget, $"set while {K.Qualified(K.Autoscaling)} is false", $"0, or turn {K.Qualified(K.Autoscaling)} on");
             }
-            else if (strategy == DeploymentStrategy.BlueGreen)
+            else if (strategy.ShiftsTraffic())
             {
                 reader.Fail(
                     K.RequestsPerTarget,
-                    "set with blue/green, where ECS swaps the production target group on every deploy and a request target would follow the wrong one",
-                    $"0 with {K.Qualified(K.DeploymentStrategy)} = blueGreen (CPU tracking still scales)");
+                    $"set with {K.Qualified(K.DeploymentStrategy)} = {Word(strategy)}, where ECS swaps the production target group on every deploy and a request target would follow the wrong one",
+                    $"0 with {K.Qualified(K.DeploymentStrategy)} = {Word(strategy)} (CPU tracking still scales)");
             }
         }
 
-        return new DeploymentSettings(strategy, minHealthy, max, breaker, rollback, bake, grace);
+        return new DeploymentSettings(strategy, minHealthy, max, breaker, rollback, bake, grace, stepPercent, stepBake, canaryPercent, canaryBake);
     }
+
+    private static string Word(DeploymentStrategy strategy) => StrategyChoices.Single(pair => pair.Value == strategy).Key;
+
+    /// <summary>
+    /// A strategy's own setting left at a value other than Pulumi.yaml's default under a strategy
+    /// that does not use it is a mistake, not a choice: refused, naming the strategies that use it.
+    /// </summary>
+    private static void RefuseUnused(ConfigReader reader, DeploymentStrategy strategy, string key, bool changed, Func<DeploymentStrategy, bool> uses, string users)
+    {
+        if (changed && !uses(strategy) && reader.AllValid(key, K.DeploymentStrategy))
+        {
+            reader.Fail(key, $"set while {K.Qualified(K.DeploymentStrategy)} is {Word(strategy)}, which does not use it", $"the default, or {K.Qualified(K.DeploymentStrategy)} = {users}");
+        }
+    }
+
+    /// <summary>
+    /// The test listener: a port and the networks that may reach it, together or not at all, only
+    /// for the strategies that have ECS shift traffic (its test listener rule is part of them).
+    /// </summary>
+    private static TestListenerSettings? ReadTestListener(ConfigReader reader, DeploymentStrategy strategy, int containerPort)
+    {
+        var port = reader.Integer(K.TestListenerPort, TestListenerSettings.PortOrNone, "TCP port (0 for none)");
+        const string cidrsAllowed = "IPv4 CIDR blocks such as 203.0.113.0/24, with testListenerPort set; empty without it";
+        var cidrs = reader.List(K.TestListenerCidrs, cidrsAllowed);
+        if (!reader.AllValid(K.TestListenerPort, K.TestListenerCidrs, K.DeploymentStrategy))
+        {
+            return null;
+        }
+
+        foreach (var cidr in cidrs.Where(c => !IsIpv4Cidr(c)))
+        {
+            reader.Fail(K.TestListenerCidrs, $"'{cidr}' is not an IPv4 CIDR block", cidrsAllowed);
+        }
+
+        if (port == 0)
+        {
+            if (cidrs.Count > 0)
+            {
+                reader.Fail(K.TestListenerCidrs, $"set without {K.Qualified(K.TestListenerPort)}", $"empty, or set {K.Qualified(K.TestListenerPort)} too");
+            }
+
+            return null;
+        }
+
+        if (port is FirewallDesign.HttpPort or FirewallDesign.HttpsPort || port == containerPort)
+        {
+            reader.Fail(K.TestListenerPort, $"{port} is taken by the production listeners or the container", $"a port other than {FirewallDesign.HttpPort}, {FirewallDesign.HttpsPort} and {K.Qualified(K.ContainerPort)} = {containerPort}");
+        }
+
+        if (cidrs.Count == 0)
+        {
+            reader.Fail(K.TestListenerPort, $"set without {K.Qualified(K.TestListenerCidrs)}, so nobody could reach it", $"0, or set {K.Qualified(K.TestListenerCidrs)} too");
+        }
+
+        if (!strategy.ShiftsTraffic())
+        {
+            reader.Fail(K.TestListenerPort, $"set while {K.Qualified(K.DeploymentStrategy)} is {Word(strategy)}, which sends no test traffic", $"0, or {K.Qualified(K.DeploymentStrategy)} = blueGreen, linear or canary");
+        }
+
+        return new TestListenerSettings(port, cidrs);
+    }
+
+    private static bool IsIpv4Cidr(string text) =>
+        text.Split('/') is [var address, var prefix]
+        && IPAddress.TryParse(address, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && address.Count(c => c == '.') == 3
+        && byte.TryParse(prefix, out var bits) && bits <= 32
+        && IPNetwork2.Parse(address, bits).Network.Equals(ip);
 
     private static LoadBalancerSettings ReadLoadBalancer(ConfigReader reader, string region)
     {
@@ -432,7 +512,7 @@ public static class SettingsReader
 
     /// <summary>The most tasks that can run at once: the largest count during a deploy.</summary>
     public static int PeakTasks(ScalingSettings scaling, DeploymentSettings deployment) =>
-        deployment.Strategy == DeploymentStrategy.BlueGreen
+        deployment.Strategy.ShiftsTraffic()
             ? 2 * scaling.Most
             : RollingDeployment.TasksAllowed(scaling.Most, deployment.MaxPercent);
 }

@@ -21,8 +21,9 @@ public enum CpuArchitecture
 /// <param name="Spot">Whether tasks run on Fargate Spot capacity.</param>
 /// <param name="LogRetentionDays">Days the log group keeps logs.</param>
 /// <param name="LogEncryption">Whether the stack's log groups use a KMS key of the stack.</param>
+/// <param name="ExecuteCommand">Whether operators may open a shell in a running task (ECS Exec).</param>
 public sealed record TaskSettings(
-    ImageUri Image, int ContainerPort, int Cpu, int MemoryMiB, CpuArchitecture Architecture, bool Spot, int LogRetentionDays, bool LogEncryption = false)
+    ImageUri Image, int ContainerPort, int Cpu, int MemoryMiB, CpuArchitecture Architecture, bool Spot, int LogRetentionDays, bool LogEncryption = false, bool ExecuteCommand = false)
 {
     /// <summary>TCP ports.</summary>
     public static readonly IntRange Port = new(1, 65535);
