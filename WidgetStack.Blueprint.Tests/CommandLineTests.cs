@@ -205,7 +205,8 @@ public class CommandLineTests
     public void A_stack_that_meets_every_recommendation_prints_no_warnings_section()
     {
         var folder = Repository.WithStack("qa", ValidStack.Yaml(
-            ("widget:certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012")));
+            ("widget:certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012"),
+            ("widget:logRetentionDays", "365")));
 
         var (exit, output, error) = Run("qa", "--dir", folder);
 
@@ -213,7 +214,7 @@ public class CommandLineTests
         {
             Assert.That(exit, Is.EqualTo(BlueprintCommand.Success), error);
             Assert.That(output, Does.Not.Contain("Warnings"));
-            Assert.That(output.TrimEnd(), Does.EndWith("these are the prices seen on the date above.\n\nSecurity controls: this stack waives none (README, Security controls)"), "the controls line closes the blueprint");
+            Assert.That(output.TrimEnd(), Does.EndWith("these are the prices seen on the date above.\n\nSecurity controls: this stack's settings break none, so it waives none (README, Security controls)"), "the controls line closes the blueprint");
         });
     }
 }

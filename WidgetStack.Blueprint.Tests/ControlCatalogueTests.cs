@@ -91,20 +91,20 @@ public class ControlCatalogueTests
     }
 
     [Test]
-    public void The_evaluator_applies_a_stack_waiver_and_fails_what_no_waiver_covers()
+    public void The_evaluator_applies_the_waivers_it_is_given_and_fails_what_none_covers()
     {
         var broken = new[] { R(Lb, "widget-alb", GoodAlb.Replace("\"enableDeletionProtection\":true", "\"enableDeletionProtection\":false", StringComparison.Ordinal)) };
+        var waiver = new Waiver("ELB.6", "widget:deletionProtection = false", "torn down at will");
 
-        var dev = ControlEvaluator.Evaluate("dev", broken).Single(r => r.Control.Id == "ELB.6");
-        var prod = ControlEvaluator.Evaluate("prod", broken).Single(r => r.Control.Id == "ELB.6");
-        var elb4 = ControlEvaluator.Evaluate("prod", broken).Single(r => r.Control.Id == "ELB.4");
+        var waived = ControlEvaluator.Evaluate([waiver], broken).Single(r => r.Control.Id == "ELB.6");
+        var failed = ControlEvaluator.Evaluate([], broken).Single(r => r.Control.Id == "ELB.6");
+        var elb4 = ControlEvaluator.Evaluate([waiver], broken).Single(r => r.Control.Id == "ELB.4");
 
         Assert.Multiple(() =>
         {
-            Assert.That((dev.Status, dev.Waiver), Is.EqualTo((ControlStatus.Waived, Waivers.For("dev", "ELB.6"))));
-            Assert.That((prod.Status, prod.Waiver, prod.Offenders.Single()), Is.EqualTo((ControlStatus.Fail, (Waiver?)null, "widget-alb")));
+            Assert.That((waived.Status, waived.Waiver), Is.EqualTo((ControlStatus.Waived, waiver)));
+            Assert.That((failed.Status, failed.Waiver, failed.Offenders.Single()), Is.EqualTo((ControlStatus.Fail, (Waiver?)null, "widget-alb")));
             Assert.That((elb4.Status, elb4.Waiver), Is.EqualTo((ControlStatus.Pass, (Waiver?)null)));
-            Assert.That(Waivers.For("prod", "ELB.6"), Is.Null);
         });
     }
 
@@ -112,7 +112,7 @@ public class ControlCatalogueTests
     public void The_evaluator_describes_every_control_and_counts_them()
     {
         var resources = new[] { R(Lb, "widget-alb", GoodAlb.Replace("\"enableDeletionProtection\":true", "\"enableDeletionProtection\":false", StringComparison.Ordinal)) };
-        var results = ControlEvaluator.Evaluate("dev", resources);
+        var results = ControlEvaluator.Evaluate([new Waiver("ELB.6", "widget:deletionProtection = false", "the stack is torn down at will"), new Waiver("ELB.16", "widget:waf = false", "no web ACL")], resources);
 
         var lines = ControlEvaluator.Describe("dev", results).Split('\n');
 
@@ -120,9 +120,15 @@ public class ControlCatalogueTests
         {
             Assert.That(lines, Has.Length.EqualTo(ControlCatalogue.All.Count + 1));
             Assert.That(lines[^1], Is.EqualTo($"dev: 4 of 6 applicable controls pass, 2 waived, 0 fail, {ControlCatalogue.All.Count - 6} not applicable"));
-            Assert.That(lines.Single(l => l.StartsWith("ELB.6 ", StringComparison.Ordinal)), Does.Contain("Waived").And.Contain("[widget-alb]").And.Contain("(waived: dev is torn down at will"));
+            Assert.That(lines.Single(l => l.StartsWith("ELB.6 ", StringComparison.Ordinal)), Does.Contain("Waived").And.Contain("[widget-alb]").And.Contain("(waived: widget:deletionProtection = false: the stack is torn down at will"));
             Assert.That(lines.Single(l => l.StartsWith("ELB.4 ", StringComparison.Ordinal)), Does.Contain("Pass").And.Not.Contain("["));
         });
+    }
+
+    [Test]
+    public void Every_waiver_names_a_control_of_the_catalogue()
+    {
+        Assert.That(Waivers.Causes.Select(c => c.ControlId), Is.SubsetOf(ControlCatalogue.All.Select(c => c.Id)));
     }
 
     [Test]

@@ -144,9 +144,10 @@ public class CostEstimateTests
             Assert.That(output, Does.Match(TableRow.Of("Load balancer hours", "1 ALB x 744 h x 0.0225 USD", "16.74")));
             Assert.That(output, Does.Match(TableRow.Of("CloudWatch Logs ingestion", "(6 GB tasks + 0 GB flow logs) x 0.5 USD", "3.00")));
             Assert.That(output, Does.Match(TableRow.Of("NAT gateway data", "10 GB egress (logs and image pulls use the VPC endpoints) x 0.045 USD", "0.45")));
-            Assert.That(output, Does.Contain("--requests-per-second 5 (average requests per second), --kb-per-request 20 (KB in and out per"));
+            Assert.That(output, Does.Contain("--requests-per-second 5 (average requests per second; with a request target, it sets the"));
             Assert.That(output, Does.Contain("--hours-per-month 744 (hours per month)"));
-            Assert.That(output, Does.Contain("--image-gb 1 (GB pulled per task start), --deploys-per-month 4 (deployments per month"));
+            Assert.That(output, Does.Contain("--image-gb 1 (GB pulled per task start),"));
+            Assert.That(output, Does.Contain("--deploys-per-month 4 (deployments per month"));
         });
     }
 
@@ -245,6 +246,54 @@ public class CostEstimateTests
 
             // 1 request/s of 1,000 KB: 3.6 GB/h against 0.04 new connections: 3.6 LCU x 730 h x 0.01 USD.
             Assert.That(lines["Load balancer LCUs"], Is.EqualTo(3.6m * 730m * 0.01m));
+        });
+    }
+}
+
+/// <summary>The estimate prices the tasks the assumed load needs, not the desired count at creation.</summary>
+public class CostLoadTests
+{
+    [TestCase(5, 1, 3)]
+    [TestCase(50, 3, 3)]
+    [TestCase(100, 6, 6)]
+    [TestCase(150, 9, 9)]
+    [TestCase(200, 12, 9)]
+    public void Prod_prices_the_tasks_its_load_needs_at_its_request_target_within_the_autoscaling_bounds(int requestsPerSecond, int needed, int priced)
+    {
+        var design = WidgetStack.Blueprint.Design.WidgetDesign.Load(Repository.Root, "prod");
+        var assumptions = new CostAssumptions(RequestsPerSecond: requestsPerSecond);
+
+        var load = CostEstimate.TasksFor(design, assumptions);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((load.Needed, load.Tasks), Is.EqualTo(((int?)needed, priced)));
+            Assert.That(CostEstimate.For(design, PriceList.For("us-east-1")!, assumptions).Tasks, Is.EqualTo(priced));
+            Assert.That(load.AboveCeiling, Is.EqualTo(needed > 9));
+        });
+    }
+
+    [Test]
+    public void Without_autoscaling_on_requests_the_fixed_count_is_priced_whatever_the_load()
+    {
+        var design = WidgetStack.Blueprint.Design.WidgetDesign.Load(Repository.Root, "dev");
+
+        var load = CostEstimate.TasksFor(design, new CostAssumptions(RequestsPerSecond: 500m));
+
+        Assert.That((load.Tasks, load.Needed, load.AboveCeiling), Is.EqualTo((1, (int?)null, false)));
+    }
+
+    [Test]
+    public void Prod_at_200_requests_a_second_prices_9_tasks_and_warns_that_the_load_needs_12()
+    {
+        var (exit, output, _) = BlueprintRun.Run("prod", "--dir", Repository.Root, "--requests-per-second", "200");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(0));
+            Assert.That(output, Does.Contain("a 730-hour month, 9 tasks\nLoad: 200 requests/s at 1000 requests a minute per task need 12 tasks; the autoscaling ceiling holds 9\n"));
+            Assert.That(output, Does.Contain("Warning: 200 requests/s needs 12 tasks at 1000 requests a minute per task, above the autoscaling ceiling of 9 (widget:maxReplicas)"));
+            Assert.That(output, Does.Contain("Fargate vCPU (on-demand, x86)     9 tasks x 0.5 vCPU"));
         });
     }
 }

@@ -81,12 +81,15 @@ public class DiffCommandTests
         });
     }
 
-    // Before: 4 replicas (4 x 18.02005 of Fargate); after: prod's 3. The ceiling is 9 either way, so the rollout holds.
+    // Before: 4 replicas and an autoscaling floor of 4 (the assumed 5 requests/s need 1 task, so the
+    // floor is what runs: 4 x 18.02005 of Fargate); after: prod's 3. The ceiling is 9 either way, so the rollout holds.
     [Test]
     public void An_edit_to_a_stack_file_shows_against_the_file_before_it()
     {
         var before = Path.Combine(Path.GetTempPath(), $"before-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(before, File.ReadAllText(Path.Combine(Repository.Root, "Pulumi.prod.yaml")).Replace("widget:replicas: 3", "widget:replicas: 4", StringComparison.Ordinal));
+        File.WriteAllText(before, File.ReadAllText(Path.Combine(Repository.Root, "Pulumi.prod.yaml"))
+            .Replace("widget:replicas: 3", "widget:replicas: 4", StringComparison.Ordinal)
+            .Replace("widget:minReplicas: 3", "widget:minReplicas: 4", StringComparison.Ordinal));
 
         var (exit, output, _) = BlueprintRun.Run("diff", "prod", "--before", before, "--dir", Repository.Root);
 
@@ -94,8 +97,9 @@ public class DiffCommandTests
         {
             Assert.That(exit, Is.EqualTo(1));
             Assert.That(output, Does.StartWith("## Blueprint diff: prod (before) -> prod"));
-            Assert.That(output, Does.Contain("### Settings: 1 differ"));
+            Assert.That(output, Does.Contain("### Settings: 2 differ"));
             Assert.That(output, Does.Contain("| widget:replicas | '4' | '3' |"));
+            Assert.That(output, Does.Contain("| widget:minReplicas | '4' | '3' |"));
             Assert.That(output, Does.Contain("| Service.DesiredCount | 4 | 3 |"));
             Assert.That(output, Does.Contain("| Fargate vCPU (on-demand, x86) | 59.10 | 44.33 | -14.77 |"));
             Assert.That(output, Does.Contain("| Deployment | 290 s | 290 s | 0 s |"));

@@ -38,6 +38,7 @@ public class StackFileSchemaTests
         ["canaryPercent under linear"] = UnusedByStrategy,
         ["canaryBakeMinutes under blue/green"] = UnusedByStrategy,
         ["bakeTimeMinutes under rolling"] = UnusedByStrategy,
+        ["circuit breaker off with rollback at its default"] = "circuitBreakerRollback depends on circuitBreaker, and its default (true) is not in the file",
         ["certificate of another region"] = "compares the certificate's region with aws:region",
         ["health timeout not below interval"] = "compares healthCheckTimeoutSeconds with healthCheckIntervalSeconds",
         ["autoscaling floor above replicas"] = "compares minReplicas with replicas",
@@ -129,13 +130,45 @@ public class StackFileSchemaTests
         Assert.That(BeyondTheSchema.Keys, Is.SubsetOf(ValidationTests.BadConfigs.Select(CaseName)));
 
     [Test]
-    public void An_unknown_widget_key_or_one_without_namespace_is_refused_and_other_namespaces_pass()
+    public void An_unknown_key_of_any_namespace_or_one_without_namespace_is_refused_and_the_AWS_provider_s_keys_pass()
     {
         Assert.Multiple(() =>
         {
             Assert.That(StackSchema.Check(ValidStack.Yaml(("widget:natGatways", "single"))).Blames("widget:natGatways"));
             Assert.That(StackSchema.Check(ValidStack.Yaml(("replicas", "3"))).Blames("replicas"));
-            Assert.That(StackSchema.Check(ValidStack.Yaml(("aws:profile", "ops"), ("aws:defaultTags", "{tags: {team: widgets}}"))).IsValid);
+            Assert.That(StackSchema.Check(ValidStack.Yaml(("wdget:waf", "false"))).Blames("wdget:waf"));
+            Assert.That(StackSchema.Check(ValidStack.Yaml(("aws:regoin", "us-east-1"))).Blames("aws:regoin"));
+            Assert.That(StackSchema.Check(ValidStack.Yaml(("aws:profile", "ops"), ("aws:defaultTags", "{tags: {team: widgets}}"), ("aws:sharedCredentialsFiles", "[a]"))).IsValid);
+        });
+    }
+
+    [Test]
+    public void The_schema_names_every_key_of_the_AWS_provider_and_every_top_level_key_of_a_stack_settings_file()
+    {
+        var schema = JsonNode.Parse(StackSchema.Text)!;
+        var keys = schema["properties"]!["config"]!["properties"]!.AsObject().Select(k => k.Key);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(keys, Is.SupersetOf(ProviderKeys.Aws.Qualified));
+            Assert.That(schema["properties"]!.AsObject().Select(k => k.Key), Is.EquivalentTo(StackFile.TopLevelKeys));
+            Assert.That(StackSchema.Check(ValidStack.Yaml() + "konfig: {}\n").IsValid, Is.False);
+        });
+    }
+
+    [Test]
+    public void The_AWS_provider_keys_are_data_with_their_source_and_the_keys_users_set_most()
+    {
+        var keys = ProviderKeys.Aws;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(keys.Namespace, Is.EqualTo("aws"));
+            Assert.That(keys.Source, Does.Contain("pulumi.com/registry/packages/aws/installation-configuration"));
+            Assert.That(keys.AsOf, Does.Match(@"^\d{4}-\d{2}-\d{2}$"));
+            Assert.That(keys.Package, Does.Contain("Pulumi.Aws 7.48.0"));
+            Assert.That(keys.Keys, Is.Unique.And.Ordered.Using((IComparer<string>)StringComparer.OrdinalIgnoreCase));
+            Assert.That(keys.Qualified, Is.SupersetOf(new[] { StackFile.RegionKey, StackFile.AllowedAccountsKey, "aws:profile", "aws:sharedCredentialsFiles", "aws:defaultTags", "aws:skipCredentialsValidation", "aws:assumeRoles" }));
         });
     }
 
@@ -148,7 +181,8 @@ public class StackFileSchemaTests
     [Test]
     public void Every_choice_the_schema_offers_is_one_the_reader_takes()
     {
-        var choices = ConfigKeys().Where(k => k.Value!["enum"] is JsonArray words && words[0]!.GetValueKind() == System.Text.Json.JsonValueKind.String).ToList();
+        // The regions have their own test, with zones of each (AwsRegionsTests).
+        var choices = ConfigKeys().Where(k => k.Key != StackFile.RegionKey && k.Value!["enum"] is JsonArray words && words[0]!.GetValueKind() == System.Text.Json.JsonValueKind.String).ToList();
 
         Assert.That(choices, Is.Not.Empty);
         Assert.Multiple(() =>

@@ -136,6 +136,15 @@ public class ValidationTests
         Case("accessLogs not a boolean", "widget:accessLogs", ("widget:accessLogs", "always")),
         Case("accessLogRetentionDays zero", "widget:accessLogRetentionDays", ("widget:accessLogRetentionDays", "0")),
         Case("accessLogRetentionDays above ten years", "widget:accessLogRetentionDays", ("widget:accessLogRetentionDays", "3651")),
+        Case("a misspelt project namespace", "wdget:waf", ("wdget:waf", "false")),
+        Case("a project namespace in the plural", "widgets:spot", ("widgets:spot", "true")),
+        Case("a project key without its namespace", "replicas", ("replicas", "1")),
+        Case("a misspelt AWS provider key", "aws:regoin", ("aws:regoin", "us-east-1")),
+        Case("a region AWS does not have", "aws:region", ("aws:region", "us-east-9")),
+        Case("a zone AWS does not have", "widget:availabilityZones", ("widget:availabilityZones", "[us-east-1a, us-east-1z]")),
+        Case("circuit breaker off with rollback at its default", "widget:circuitBreaker", ("widget:circuitBreaker", "false")),
+        Case("domainName with the trailing dot Route 53 shows", "widget:domainName", ("widget:domainName", "widgets.example.com."), ("widget:hostedZoneId", "Z0123456789EXAMPLE"), ("widget:hostedZoneName", "example.com")),
+        Case("hostedZoneName with the trailing dot Route 53 shows", "widget:hostedZoneName", ("widget:domainName", "widgets.example.com"), ("widget:hostedZoneId", "Z0123456789EXAMPLE"), ("widget:hostedZoneName", "example.com.")),
     ];
 
     [TestCaseSource(nameof(BadConfigs))]

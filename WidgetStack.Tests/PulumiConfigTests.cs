@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pulumi;
@@ -146,5 +147,52 @@ public class PulumiConfigTests
         var message = await StackRun.RejectionAsync("prod", ("replicas", "[3]"), ("availabilityZones", "us-east-1a"));
 
         Assert.That(message, Does.Contain("widget:replicas = '[3]'").And.Contain("widget:availabilityZones = 'us-east-1a'"));
+    }
+
+    [Test]
+    public async Task A_key_of_another_namespace_from_the_engine_is_refused_as_the_blueprint_refuses_it()
+    {
+        var map = JsonNode.Parse(StackRun.ConfigJson(StackFile.Load(Repository.Root, "prod"), []))!.AsObject();
+        map["wdget:waf"] = "false";
+        map["replicas"] = "1";
+        map["aws:regoin"] = "us-east-1";
+
+        var (run, error) = await StackRun.TryRunWithConfigAsync("prod", map.ToJsonString());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error, Is.InstanceOf<RunException>());
+            Assert.That(error!.Message, Does.Contain("wdget:waf = 'false': unknown key (did you mean widget:waf?)")
+                .And.Contain("replicas = '1': a key without a namespace, which Pulumi refuses (did you mean widget:replicas?)")
+                .And.Contain("aws:regoin = 'us-east-1': unknown key (did you mean aws:region?)"));
+            Assert.That(run.Registered.Where(r => r.Type != "pulumi:pulumi:Stack"), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task The_AWS_provider_s_keys_and_a_list_as_JSON_text_from_the_engine_pass()
+    {
+        var map = JsonNode.Parse(StackRun.ConfigJson(StackFile.Load(Repository.Root, "prod"), []))!.AsObject();
+        map["aws:profile"] = "ops";
+        map["aws:defaultTags"] = """{"tags":{"team":"widgets"}}""";
+        map["aws:skipCredentialsValidation"] = "true";
+
+        var (_, error) = await StackRun.TryRunWithConfigAsync("prod", map.ToJsonString());
+
+        Assert.That(error, Is.Null);
+    }
+
+    [Test]
+    public void The_AWS_provider_keys_the_blueprint_accepts_are_the_config_keys_of_the_Pulumi_Aws_package_the_program_builds_with()
+    {
+        var package = typeof(Pulumi.Aws.Config).Assembly;
+        var keys = typeof(Pulumi.Aws.Config).GetProperties(BindingFlags.Public | BindingFlags.Static)
+            .Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ProviderKeys.Aws.Keys, Is.EquivalentTo(keys));
+            Assert.That(ProviderKeys.Aws.Package, Does.StartWith($"Pulumi.Aws {package.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0]} "));
+        });
     }
 }

@@ -45,6 +45,14 @@ public static class PulumiConfigMap
             }
         }
 
+        foreach (var (key, value) in config.OtherKeys)
+        {
+            if (value is ConfigValue.Scalar scalar)
+            {
+                map[key] = scalar.Text;
+            }
+        }
+
         foreach (var (key, value) in overrides)
         {
             map[$"{config.Project}:{key}"] = value;

@@ -22,15 +22,17 @@ internal static class PulumiStackConfig
         ConfigValue? region = null;
         ConfigValue? accounts = null;
         var values = new List<KeyValuePair<string, ConfigValue>>();
+        var others = new List<KeyValuePair<string, ConfigValue>>();
         foreach (var property in document.RootElement.EnumerateObject())
         {
             var (space, key) = Split(property.Name);
+            var qualified = space.Length > 0 ? $"{space}:{key}" : key;
             var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
-            if ($"{space}:{key}" == StackFile.RegionKey)
+            if (qualified == StackFile.RegionKey)
             {
                 region = new ConfigValue.Scalar(text);
             }
-            else if ($"{space}:{key}" == StackFile.AllowedAccountsKey)
+            else if (qualified == StackFile.AllowedAccountsKey)
             {
                 accounts = List(text);
             }
@@ -38,29 +40,26 @@ internal static class PulumiStackConfig
             {
                 values.Add(KeyValuePair.Create(key, Value(key, text)));
             }
+            else
+            {
+                // Provider keys pass; anything else is refused by the settings reader, as the blueprint refuses it.
+                others.Add(KeyValuePair.Create(qualified, (ConfigValue)new ConfigValue.Scalar(text)));
+            }
         }
 
-        return new StackConfig(project, stack, region, values, accounts);
+        return new StackConfig(project, stack, region, values, accounts) { OtherKeys = others };
     }
 
     // Arrays reach the program as JSON text; everything else as plain text.
     private static ConfigValue Value(string key, string text) =>
         SettingKeys.Types.GetValueOrDefault(key) == ConfigType.StringArray ? List(text) : new ConfigValue.Scalar(text);
 
-    // A list as JSON text, or the text itself when it is not one (the reader then names it).
-    private static ConfigValue List(string text)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<string[]>(text) is { } items ? new ConfigValue.List(items) : new ConfigValue.Scalar(text);
-        }
-        catch (JsonException)
-        {
-            return new ConfigValue.Scalar(text);
-        }
-    }
+    // A list as JSON text, or the text itself when it is not one (the reader then names it); the
+    // blueprint reads a list the stack file gives as JSON text the same way.
+    private static ConfigValue List(string text) => ConfigValue.FromJsonText(text) ?? (ConfigValue)new ConfigValue.Scalar(text);
 
-    // Keys come as "widget:replicas" or, from older engines, "widget:config:replicas".
+    // Keys come as "widget:replicas" or, from older engines, "widget:config:replicas"; any other
+    // form is kept whole, to be named as written.
     private static (string Space, string Key) Split(string name)
     {
         var parts = name.Split(':');
@@ -68,7 +67,6 @@ internal static class PulumiStackConfig
         {
             2 => (parts[0], parts[1]),
             3 when parts[1] == "config" => (parts[0], parts[2]),
-            // Stryker disable once String : any namespace but the project's is skipped alike.
             _ => ("", name),
         };
     }

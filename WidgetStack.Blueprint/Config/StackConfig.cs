@@ -16,6 +16,24 @@ public sealed record StackConfig(
     IReadOnlyList<KeyValuePair<string, ConfigValue>> Values,
     ConfigValue? AllowedAccountIds = null)
 {
+    /// <summary>
+    /// Every other config key, as written (<c>aws:profile</c>, <c>wdget:waf</c>, <c>replicas</c>):
+    /// provider keys the program passes on, or mistakes the settings reader refuses.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, ConfigValue>> OtherKeys { get; init; } = [];
+
+    /// <summary>Top-level keys of the stack file that Pulumi's stack settings file does not have (e.g. <c>konfig</c>).</summary>
+    public IReadOnlyList<KeyValuePair<string, ConfigValue>> UnknownTopLevelKeys { get; init; } = [];
+
+    /// <summary>Whether the stack file has a <c>config:</c> block at all.</summary>
+    public bool HasConfigBlock { get; init; } = true;
+
+    /// <summary>
+    /// Project keys whose value is Pulumi.yaml's default because the stack does not set them. Only
+    /// the files tell: the engine hands the program defaults and set values alike.
+    /// </summary>
+    public IReadOnlySet<string> Defaulted { get; init; } = new HashSet<string>();
+
     /// <summary>The value of a project key, or null when neither the stack nor a default sets it.</summary>
     public ConfigValue? Get(string key) =>
         Values.FirstOrDefault(pair => pair.Key == key).Value;
@@ -32,7 +50,11 @@ public sealed record StackConfig(
         var set = stackValues.Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal);
         var defaults = declarations
             .Where(d => d.Default is not null && !set.Contains(d.Name))
-            .Select(d => KeyValuePair.Create(d.Name, d.Default!));
-        return new StackConfig(project, stack, region, [.. stackValues, .. defaults], allowedAccountIds);
+            .Select(d => KeyValuePair.Create(d.Name, d.Default!))
+            .ToList();
+        return new StackConfig(project, stack, region, [.. stackValues, .. defaults], allowedAccountIds)
+        {
+            Defaulted = defaults.Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal),
+        };
     }
 }

@@ -14,6 +14,13 @@ public static class StackFile
     /// </summary>
     public const string AllowedAccountsKey = "aws:allowedAccountIds";
 
+    /// <summary>
+    /// The top-level keys of a stack settings file, as Pulumi's reference lists them
+    /// (https://www.pulumi.com/docs/iac/concepts/projects/stack-settings-file/, read 2026-12-03):
+    /// any other is a mistake, such as a misspelt <c>config</c>.
+    /// </summary>
+    public static readonly IReadOnlyList<string> TopLevelKeys = ["config", "secretsprovider", "encryptedkey", "encryptionsalt", "environment"];
+
     /// <summary>The file name of a stack.</summary>
     public static string FileName(string stack) => $"Pulumi.{stack}.yaml";
 
@@ -53,28 +60,51 @@ public static class StackFile
     private static StackConfig Read(ProjectFile project, string stack, string path)
     {
         var root = YamlValues.LoadMapping(path);
-        var config = YamlValues.Child(root, "config") as YamlMappingNode ?? new YamlMappingNode();
+        var configNode = YamlValues.Child(root, "config");
+        var config = configNode as YamlMappingNode ?? new YamlMappingNode();
         var prefix = project.Name + ":";
+        var lists = project.Declarations.Where(d => d.Type == ConfigType.StringArray).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
         ConfigValue? region = null;
         ConfigValue? accounts = null;
         var values = new List<KeyValuePair<string, ConfigValue>>();
+        var others = new List<KeyValuePair<string, ConfigValue>>();
         foreach (var (keyNode, valueNode) in config.Children)
         {
             var key = YamlValues.Text(keyNode) ?? "";
+            var value = YamlValues.From(valueNode);
             if (key == RegionKey)
             {
-                region = YamlValues.From(valueNode);
+                region = value;
             }
             else if (key == AllowedAccountsKey)
             {
-                accounts = YamlValues.From(valueNode);
+                accounts = JsonTextList(value);
             }
             else if (key.StartsWith(prefix, StringComparison.Ordinal))
             {
-                values.Add(KeyValuePair.Create(key[prefix.Length..], YamlValues.From(valueNode)));
+                var name = key[prefix.Length..];
+                values.Add(KeyValuePair.Create(name, lists.Contains(name) ? JsonTextList(value) : value));
+            }
+            else
+            {
+                others.Add(KeyValuePair.Create(key, value));
             }
         }
 
-        return StackConfig.Merge(project.Name, stack, region, project.Declarations, values, accounts);
+        var unknownTopLevel = root.Children
+            .Select(pair => KeyValuePair.Create(YamlValues.Text(pair.Key) ?? "", YamlValues.From(pair.Value)))
+            .Where(pair => !TopLevelKeys.Contains(pair.Key, StringComparer.Ordinal))
+            .ToList();
+        return StackConfig.Merge(project.Name, stack, region, project.Declarations, values, accounts) with
+        {
+            OtherKeys = others,
+            UnknownTopLevelKeys = unknownTopLevel,
+            HasConfigBlock = configNode is not null,
+        };
     }
+
+    // A list key given as JSON text (pulumi config set writes '["a","b"]' as a string) reads as the
+    // list, as the engine hands it to the program; any other text stays as written, for the reader to name.
+    private static ConfigValue JsonTextList(ConfigValue value) =>
+        value is ConfigValue.Scalar scalar && ConfigValue.FromJsonText(scalar.Text) is { } list ? list : value;
 }

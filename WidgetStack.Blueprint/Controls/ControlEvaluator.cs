@@ -1,15 +1,18 @@
 namespace WidgetStack.Blueprint.Controls;
 
-/// <summary>Runs the catalogue over what one stack registers, and applies that stack's waivers.</summary>
+/// <summary>Runs the catalogue over what one stack registers, and applies the waivers its settings grant.</summary>
 public static class ControlEvaluator
 {
-    /// <summary>The status of every control of the catalogue on <paramref name="stack"/>'s resources.</summary>
-    public static IReadOnlyList<ControlResult> Evaluate(string stack, IReadOnlyList<RegisteredResource> resources) =>
+    /// <summary>
+    /// The status of every control of the catalogue on a stack's resources, under the waivers its
+    /// settings grant (<see cref="Waivers.For(Settings.WidgetSettings)"/>).
+    /// </summary>
+    public static IReadOnlyList<ControlResult> Evaluate(IReadOnlyList<Waiver> waivers, IReadOnlyList<RegisteredResource> resources) =>
     [
         .. ControlCatalogue.All.Select(control =>
         {
             var verdict = control.Decide(resources);
-            var waiver = Waivers.For(stack, control.Id);
+            var waiver = waivers.FirstOrDefault(w => w.ControlId == control.Id);
             var status = !verdict.Applies ? ControlStatus.NotApplicable
                 : verdict.Offenders.Count == 0 ? ControlStatus.Pass
                 : waiver is not null ? ControlStatus.Waived
@@ -24,7 +27,7 @@ public static class ControlEvaluator
         var applicable = results.Count(r => r.Status != ControlStatus.NotApplicable);
         var lines = results.Select(r => $"{r.Control.Id,-14} {r.Status,-13} {r.Control.Title}"
             + (r.Offenders.Count > 0 ? $" [{string.Join(", ", r.Offenders)}]" : "")
-            + (r.Waiver is { } w ? $" (waived: {w.Reason})" : ""));
+            + (r.Waiver is { } w ? $" (waived: {w})" : ""));
         return string.Join("\n", lines)
             + $"\n{stack}: {results.Count(r => r.Status == ControlStatus.Pass)} of {applicable} applicable controls pass, "
             + $"{results.Count(r => r.Status == ControlStatus.Waived)} waived, {results.Count(r => r.Status == ControlStatus.Fail)} fail, "

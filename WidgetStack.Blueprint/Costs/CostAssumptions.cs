@@ -37,7 +37,7 @@ public sealed record CostAssumptions(
     /// <summary>Each assumption with its command-line option, its value, what it means and how to change it.</summary>
     public IReadOnlyList<CostAssumption> All =>
     [
-        new("--requests-per-second", RequestsPerSecond, "average requests per second", (a, v) => a with { RequestsPerSecond = v }),
+        new("--requests-per-second", RequestsPerSecond, "average requests per second; with a request target, it sets the tasks priced", (a, v) => a with { RequestsPerSecond = v }),
         new("--kb-per-request", KbPerRequest, "KB in and out per request", (a, v) => a with { KbPerRequest = v }),
         new("--log-gb-per-task", LogGbPerTaskMonth, "GB of logs per task per month", (a, v) => a with { LogGbPerTaskMonth = v }),
         new("--flow-log-gb", FlowLogGbPerMonth, "GB of flow-log records per month", (a, v) => a with { FlowLogGbPerMonth = v }),

@@ -28,11 +28,31 @@ public sealed record CostEstimate(PriceList Prices, CostAssumptions Assumptions,
     /// <summary>The whole month, USD.</summary>
     public decimal TotalUsdPerMonth => Lines.Sum(line => line.UsdPerMonth);
 
-    /// <summary>Estimates <paramref name="design"/> with <paramref name="tasks"/> running (default: its desired count).</summary>
+    /// <summary>
+    /// Estimates <paramref name="design"/> with <paramref name="tasks"/> running (default: the tasks
+    /// the assumed load needs, <see cref="TasksFor"/>).
+    /// </summary>
     public static CostEstimate For(WidgetDesign design, PriceList prices, CostAssumptions assumptions, int? tasks = null)
     {
-        var running = tasks ?? design.Service.DesiredCount;
+        var running = tasks ?? TasksFor(design, assumptions).Tasks;
         return new CostEstimate(prices, assumptions, running, [.. Items(design, prices, assumptions, running)]);
+    }
+
+    /// <summary>
+    /// The tasks the assumed load keeps running: with autoscaling on requests, the tasks that hold each
+    /// at its request target, ceil(requests per second x 60 / requestsPerTarget), within minReplicas
+    /// to maxReplicas; otherwise the desired count, which no load moves.
+    /// </summary>
+    public static TaskLoad TasksFor(WidgetDesign design, CostAssumptions assumptions)
+    {
+        var scaling = design.Settings.Scaling;
+        if (!scaling.Autoscaling || scaling.RequestsPerTarget <= 0)
+        {
+            return new TaskLoad(design.Service.DesiredCount, null, scaling.RequestsPerTarget, scaling.MaxReplicas);
+        }
+
+        var needed = (int)Math.Ceiling(assumptions.RequestsPerSecond * 60m / scaling.RequestsPerTarget);
+        return new TaskLoad(Math.Clamp(needed, scaling.MinReplicas, scaling.MaxReplicas), needed, scaling.RequestsPerTarget, scaling.MaxReplicas);
     }
 
     /// <summary>One task for the month: its vCPU and memory, USD.</summary>
@@ -133,4 +153,15 @@ public sealed record CostEstimate(PriceList Prices, CostAssumptions Assumptions,
                 + $"from year {steadyYear} of their life ({string.Join(", ", earlier)})",
             keys * rotation.MostPerKey(p.KmsKeyMonth));
     }
+}
+
+/// <summary>The tasks a stack runs under the assumed load.</summary>
+/// <param name="Tasks">The tasks priced: what the autoscaler keeps running, or the fixed count.</param>
+/// <param name="Needed">The tasks the load needs at the request target, before the autoscaling bounds; null when the count does not follow requests.</param>
+/// <param name="RequestsPerTarget">Requests a minute each task is kept at (0: none).</param>
+/// <param name="Ceiling">The most tasks the autoscaler runs.</param>
+public sealed record TaskLoad(int Tasks, int? Needed, int RequestsPerTarget, int Ceiling)
+{
+    /// <summary>Whether the load needs more tasks than the autoscaler may run.</summary>
+    public bool AboveCeiling => Needed > Ceiling;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using WidgetStack.Blueprint.Config;
+using WidgetStack.Blueprint.Rules;
 using WidgetStack.Blueprint.Settings;
 
 namespace WidgetStack.Blueprint.Design;
@@ -68,6 +69,12 @@ public sealed record WidgetDesign(
     private static List<string> WarningsFor(WidgetSettings settings)
     {
         var warnings = new List<string>();
+        if (!PrivateAddressSpace.Contains(settings.Network.VpcCidr))
+        {
+            warnings.Add($"VPC {settings.Network.VpcCidr} is not RFC 1918 private space ({string.Join(", ", PrivateAddressSpace.Blocks)}): "
+                + $"the tasks cannot reach the hosts on the internet that own its addresses; set {SettingKeys.Qualified(SettingKeys.VpcCidr)} to a private block such as 10.0.0.0/16.");
+        }
+
         if (!settings.LoadBalancer.Https)
         {
             warnings.Add($"HTTP only (Security Hub ELB.1): set {SettingKeys.Qualified(SettingKeys.CertificateArn)} to serve HTTPS.");
@@ -101,6 +108,12 @@ public sealed record WidgetDesign(
         if (!settings.Deployment.CircuitBreaker)
         {
             warnings.Add("No deployment circuit breaker: a failing release keeps retrying instead of stopping.");
+        }
+
+        if (settings.Alarms.MonthlyBudgetUsd > 0 && settings.Alarms.Emails.Count == 0)
+        {
+            warnings.Add($"Budget alerts ({settings.Alarms.MonthlyBudgetUsd} USD a month, at {settings.Alarms.BudgetAlertPercent}%) go to the alarm topic, which mails nobody: "
+                + $"set {SettingKeys.Qualified(SettingKeys.AlarmEmails)} so that someone reads them.");
         }
 
         if (settings.Scaling.Fewest < 2)

@@ -1,6 +1,7 @@
 using Spectre.Console.Rendering;
 using WidgetStack.Blueprint.Costs;
 using WidgetStack.Blueprint.Design;
+using WidgetStack.Blueprint.Settings;
 using static WidgetStack.Blueprint.Costs.Numbers;
 using static WidgetStack.Blueprint.Report.Blocks;
 
@@ -20,7 +21,21 @@ internal static class CostSection
         }
 
         var estimate = CostEstimate.For(design, prices, assumptions);
+        var load = CostEstimate.TasksFor(design, assumptions);
         yield return Line($"Monthly cost estimate: {prices.Region} list prices of {prices.AsOf}, USD, a {Plain(assumptions.HoursPerMonth)}-hour month, {Count(estimate.Tasks, "task")}");
+        if (load.Needed is { } needed)
+        {
+            yield return Line($"Load: {Plain(assumptions.RequestsPerSecond)} requests/s at {load.RequestsPerTarget} requests a minute per task need {Count(needed, "task")}"
+                + (needed < load.Tasks ? $"; the autoscaling floor keeps {load.Tasks}" : needed > load.Tasks ? $"; the autoscaling ceiling holds {load.Tasks}" : ""));
+        }
+
+        if (load.AboveCeiling)
+        {
+            yield return Line($"Warning: {Plain(assumptions.RequestsPerSecond)} requests/s needs {Count(load.Needed!.Value, "task")} at {load.RequestsPerTarget} requests a minute per task, "
+                + $"above the autoscaling ceiling of {load.Ceiling} ({SettingKeys.Qualified(SettingKeys.MaxReplicas)}): priced at {load.Ceiling}, each task then takes about "
+                + $"{Plain(Math.Ceiling(assumptions.RequestsPerSecond * 60m / load.Ceiling))} requests a minute; raise {SettingKeys.Qualified(SettingKeys.MaxReplicas)} to hold the target");
+        }
+
         yield return Table(
             ["Item", "Basis", "USD/month"],
             [.. estimate.Lines.Select(line => new[] { line.Item, line.Basis, Usd(line.UsdPerMonth) }), ["Total", "", Usd(estimate.TotalUsdPerMonth)]],

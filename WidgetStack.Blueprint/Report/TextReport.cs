@@ -14,7 +14,14 @@ public static class TextReport
     public const int WidthCharacters = 140;
 
     /// <summary>Renders <paramref name="design"/>, its costs under <paramref name="assumptions"/> (the defaults if null).</summary>
-    public static string Render(WidgetDesign design, CostAssumptions? assumptions = null)
+    public static string Render(WidgetDesign design, CostAssumptions? assumptions = null) =>
+        Write(Sections(design, assumptions ?? new CostAssumptions()));
+
+    /// <summary>The security controls section alone, for <paramref name="settings"/> under <paramref name="causes"/>.</summary>
+    internal static string RenderControls(WidgetSettings settings, IReadOnlyList<Controls.ControlCause> causes) =>
+        Write(ControlsSection(settings, causes));
+
+    private static string Write(IEnumerable<IRenderable> blocks)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -25,7 +32,7 @@ public static class TextReport
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = WidthCharacters;
-        foreach (var block in Sections(design, assumptions ?? new CostAssumptions()))
+        foreach (var block in blocks)
         {
             console.Write(block);
         }
@@ -169,14 +176,10 @@ public static class TextReport
             yield return block;
         }
 
-        var waivers = Controls.Waivers.All.Where(w => w.Stack == settings.Stack).ToList();
         yield return Line("");
-        yield return Line(waivers.Count == 0
-            ? "Security controls: this stack waives none (README, Security controls)"
-            : "Security controls this stack waives (README, Security controls)");
-        foreach (var waiver in waivers)
+        foreach (var block in ControlsSection(settings, Controls.Waivers.Causes))
         {
-            yield return Line($"  - {waiver.ControlId}: {waiver.Reason}");
+            yield return block;
         }
 
         if (design.Warnings.Count > 0)
@@ -186,6 +189,39 @@ public static class TextReport
             foreach (var warning in design.Warnings)
             {
                 yield return Line($"  - {warning}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The security controls the stack's settings break: those a waiver covers, each with the setting
+    /// and the reason, and those none covers, which the stack fails.
+    /// </summary>
+    internal static IEnumerable<IRenderable> ControlsSection(WidgetSettings settings, IReadOnlyList<Controls.ControlCause> causes)
+    {
+        var waived = Controls.Waivers.For(settings, causes);
+        var failed = Controls.Waivers.Unwaived(settings, causes);
+        if (waived.Count == 0 && failed.Count == 0)
+        {
+            yield return Line("Security controls: this stack's settings break none, so it waives none (README, Security controls)");
+            yield break;
+        }
+
+        if (failed.Count > 0)
+        {
+            yield return Line("Security controls this stack FAILS: its settings break them and no waiver covers them (README, Security controls)");
+            foreach (var fail in failed)
+            {
+                yield return Line($"  - {fail.ControlId}: {fail.Setting}");
+            }
+        }
+
+        if (waived.Count > 0)
+        {
+            yield return Line("Security controls this stack's settings waive (README, Security controls)");
+            foreach (var waiver in waived)
+            {
+                yield return Line($"  - {waiver.ControlId}: {waiver}");
             }
         }
     }

@@ -24,12 +24,14 @@ public static partial class AwsNames
     public const string CertificateArnPattern =
         @"arn:aws(-cn|-us-gov)?:acm:(?<region>[a-z0-9-]+):\d{12}:certificate/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-    /// <summary>A region name such as <c>us-east-1</c> or <c>us-gov-west-1</c>.</summary>
-    public static bool IsRegion(string text) => Region().IsMatch(text);
+    /// <summary>Text of a region name's shape, such as <c>us-east-1</c> or <c>us-gov-west-1</c>, whether or not AWS has the region.</summary>
+    public static bool IsRegionShaped(string text) => Region().IsMatch(text);
 
-    /// <summary>A zone of <paramref name="region"/>: the region name and one letter, e.g. <c>us-east-1a</c>.</summary>
-    public static bool IsZoneOf(string zone, string region) =>
-        zone.Length == region.Length + 1 && zone.StartsWith(region, StringComparison.Ordinal) && char.IsAsciiLetterLower(zone[^1]);
+    /// <summary>A region AWS lists (<see cref="AwsRegions"/>), such as <c>us-east-1</c> or <c>us-gov-west-1</c>.</summary>
+    public static bool IsRegion(string text) => AwsRegions.All.Contains(text);
+
+    /// <summary>A zone AWS lists for <paramref name="region"/>: the region name and one of its zone letters, e.g. <c>us-east-1a</c>.</summary>
+    public static bool IsZoneOf(string zone, string region) => AwsRegions.All.ZonesOf(region).Contains(zone, StringComparer.Ordinal);
 
     /// <summary>A 12-digit AWS account id.</summary>
     public static bool IsAccountId(string text) => text.Length == AccountIdDigits && text.All(char.IsAsciiDigit);

@@ -31,16 +31,24 @@ public sealed partial record ImageUri(string Uri, string Account, string Region,
         return new ImageUri(text, match.Groups["account"].Value, match.Groups["region"].Value, partition, match.Groups["repo"].Value);
     }
 
+    /// <summary>Whether <paramref name="text"/> is an ECR image URI but for its tag or digest, which it lacks.</summary>
+    public static bool IsUntagged(string text) => Untagged().IsMatch(text);
+
     /// <summary>
     /// The URI's shape as a regular expression, unanchored (also the stack file schema's). Repository
     /// names: lowercase, digits, . _ - and / separators (ECR's rule, 2-256 characters). Tags: up to
     /// 128 of letters, digits, _ . - (Docker's rule).
     /// </summary>
-    public const string PatternText =
+    public const string PatternText = RepositoryPattern + @"(?::(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@sha256:(?<digest>[a-f0-9]{64}))";
+
+    /// <summary>The URI up to the repository name, without tag or digest, unanchored.</summary>
+    private const string RepositoryPattern =
         @"(?<account>\d{12})\.dkr\.ecr\.(?<region>" + AwsNames.RegionPattern + @")\.amazonaws\.com(?<cn>\.cn)?/"
-        + @"(?<repo>[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)"
-        + @"(?::(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@sha256:(?<digest>[a-f0-9]{64}))";
+        + @"(?<repo>[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)";
 
     [GeneratedRegex("^" + PatternText + "$")]
     private static partial Regex Pattern();
+
+    [GeneratedRegex("^" + RepositoryPattern + "$")]
+    private static partial Regex Untagged();
 }

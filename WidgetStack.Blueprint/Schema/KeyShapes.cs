@@ -19,8 +19,8 @@ internal static class KeyShapes
         "Not a 12-digit account id; allowed: the 12-digit AWS account the stack deploys to.",
         UnquotedDigits: AwsNames.AccountIdDigits);
 
-    /// <summary>The shape of <c>aws:region</c>.</summary>
-    public static readonly TextShape Region = new(AwsNames.RegionPattern, "Not a region name; allowed: an AWS region name such as us-east-1.");
+    /// <summary>The regions <c>aws:region</c> takes: those AWS lists (<see cref="AwsRegions"/>).</summary>
+    public static IReadOnlyList<string> Regions => AwsRegions.All.Regions;
 
     /// <summary>Text keys and their shapes.</summary>
     public static readonly IReadOnlyDictionary<string, TextShape> Texts = new Dictionary<string, TextShape>
@@ -28,21 +28,21 @@ internal static class KeyShapes
         [K.VpcCidr] = new(
             Ipv4Address + "/" + Alternatives(NetworkSettings.AwsVpcPrefix.Min, SubnetLayout.LargestVpcPrefix),
             $"Not a VPC block the subnet layout takes; allowed: an IPv4 network address with a prefix of /{NetworkSettings.AwsVpcPrefix.Min} to /{SubnetLayout.LargestVpcPrefix}, e.g. 10.0.0.0/16."),
-        [K.Image] = new(ImageUri.PatternText, $"Not an ECR image URI; allowed: {ImageUri.Shape}."),
+        [K.Image] = new(ImageUri.PatternText, $"Not an ECR image URI with a tag (:<tag> or @sha256:<digest>); allowed: {ImageUri.Shape}."),
         [K.CertificateArn] = new(AwsNames.CertificateArnPattern, "Not an ACM certificate ARN; allowed: empty, or arn:aws:acm:<region>:<account>:certificate/<id>."),
-        [K.DomainName] = new(AwsNames.DnsNamePattern, "Not a DNS name; allowed: empty, or a DNS name such as widgets.example.com.", AwsNames.MaxDnsNameLength),
+        [K.DomainName] = new(AwsNames.DnsNamePattern, "Not a DNS name (drop a trailing dot); allowed: empty, or a DNS name such as widgets.example.com.", AwsNames.MaxDnsNameLength),
         [K.HostedZoneId] = new(AwsNames.HostedZoneIdPattern, "Not a Route 53 hosted zone id; allowed: empty, or Z and 4 to 31 upper-case letters or digits, e.g. Z0123456789ABCDEFGHIJ."),
-        [K.HostedZoneName] = new(AwsNames.DnsNamePattern, "Not a DNS name; allowed: empty, or the hosted zone's apex, e.g. example.com.", AwsNames.MaxDnsNameLength),
+        [K.HostedZoneName] = new(AwsNames.DnsNamePattern, "Not a DNS name (drop a trailing dot); allowed: empty, or the hosted zone's apex, e.g. example.com.", AwsNames.MaxDnsNameLength),
         [K.HealthCheckPath] = new(@"/\S*", "Not a health check path; allowed: a path starting with /, no spaces.", HealthCheckSettings.MaxPathLength),
     };
 
     /// <summary>List keys and their shapes.</summary>
     public static readonly IReadOnlyDictionary<string, ListShape> Lists = new Dictionary<string, ListShape>
     {
-        // A zone is its region's name and one letter (AwsNames.IsZoneOf).
+        // A zone is its region's name and one of its letters (AwsNames.IsZoneOf, AwsRegions).
         [K.AvailabilityZones] = new(
-            AwsNames.RegionPattern + "[a-z]",
-            "Not an availability zone; allowed: the region's name and one letter, e.g. us-east-1a.",
+            "(?:" + string.Join('|', AwsRegions.All.ZoneLetters.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}[{r.Value}]")) + ")",
+            $"Not an availability zone AWS has; allowed: a zone of the stack's region, e.g. us-east-1a (the zones of every region: {AwsRegions.File}).",
             NetworkSettings.ZoneCount,
             Unique: true),
 

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WidgetStack.Blueprint.Config;
+using WidgetStack.Blueprint.Rules;
 using WidgetStack.Blueprint.Settings;
 
 namespace WidgetStack.Blueprint.Schema;
@@ -33,6 +34,7 @@ public static class StackFileSchema
     private const string SecureValue = "secureValue";
     private const string QuotedInteger = "quotedInteger";
     private const string QuotedBoolean = "quotedBoolean";
+    private const string JsonTextList = "jsonTextList";
 
     private static readonly JsonSerializerOptions Indented = new()
     {
@@ -51,20 +53,34 @@ public static class StackFileSchema
         {
             [StackFile.RegionKey] = new JsonObject
             {
-                ["description"] = "The AWS region the stack deploys to, e.g. us-east-1.",
-            }.With(Text(KeyShapes.Region, emptyMeansUnset: false)),
+                ["description"] = $"The AWS region the stack deploys to, e.g. us-east-1: one of the regions {AwsRegions.File} lists.",
+                ["type"] = "string",
+                ["enum"] = Array([.. KeyShapes.Regions.Select(region => (JsonNode)region)]),
+            },
             [StackFile.AllowedAccountsKey] = new JsonObject
             {
                 ["description"] = "The one AWS account the stack deploys to: the AWS provider refuses credentials of any other account before it changes anything, and the stack's policies name this account.",
-                ["type"] = "array",
-                ["items"] = Text(KeyShapes.Account, emptyMeansUnset: false),
-                ["minItems"] = 1,
-                ["maxItems"] = 1,
-            },
+            }.With(AnyOf(
+                new JsonObject
+                {
+                    ["type"] = "array",
+                    ["items"] = Text(KeyShapes.Account, emptyMeansUnset: false),
+                    ["minItems"] = 1,
+                    ["maxItems"] = 1,
+                },
+                Ref(JsonTextList))),
         };
         foreach (var declaration in project.Declarations)
         {
             keys[$"{project.Name}:{declaration.Name}"] = KeySchema(declaration, accepted);
+        }
+
+        foreach (var key in ProviderKeys.Aws.Qualified.Where(key => !keys.ContainsKey(key)))
+        {
+            keys[key] = new JsonObject
+            {
+                ["description"] = $"A key of the Pulumi AWS provider ({ProviderKeys.Aws.Package}), passed on to it; see https://www.pulumi.com/registry/packages/aws/installation-configuration/#configuration-options.",
+            };
         }
 
         JsonNode[] required =
@@ -85,19 +101,19 @@ public static class StackFileSchema
             {
                 ["config"] = new JsonObject
                 {
-                    ["description"] = $"The stack's settings: {project.Name}: keys override the defaults of {ProjectFile.FileName}; other namespaces go to their providers.",
+                    ["description"] = $"The stack's settings: {project.Name}: keys override the defaults of {ProjectFile.FileName}; aws: keys go to the AWS provider. Any other key is a mistake.",
                     ["type"] = "object",
                     ["properties"] = keys,
-                    ["patternProperties"] = new JsonObject
-                    {
-                        [$"^(?!{project.Name}:)[^:]+:"] = new JsonObject { ["description"] = "A key of another namespace, e.g. aws:profile." },
-                    },
                     ["additionalProperties"] = false,
                     ["required"] = new JsonArray(required),
                 },
                 ["secretsprovider"] = PulumiWrites("The secrets provider of the stack, written by pulumi stack init or change-secrets-provider."),
                 ["encryptedkey"] = PulumiWrites("The stack's data key, encrypted by the secrets provider."),
                 ["encryptionsalt"] = PulumiWrites("The salt of the passphrase secrets provider."),
+                ["environment"] = new JsonObject
+                {
+                    ["description"] = "The Pulumi ESC environments the stack imports (a list of names, or Pulumi ESC's environment definition); the blueprint command reads only this file.",
+                },
             },
             ["required"] = new JsonArray("config"),
             ["additionalProperties"] = false,
@@ -129,6 +145,12 @@ public static class StackFileSchema
             ["type"] = "string",
             ["enum"] = Array([.. ConfigReader.TrueWords, .. ConfigReader.FalseWords]),
         },
+        [JsonTextList] = new JsonObject
+        {
+            ["description"] = "A list as JSON text, e.g. '[\"us-east-1a\",\"us-east-1b\"]', as pulumi config set writes it; the blueprint command checks its items.",
+            ["type"] = "string",
+            ["pattern"] = @"^\s*\[.*\]\s*$",
+        },
     };
 
     private static JsonObject KeySchema(ConfigDeclaration declaration, AcceptedValues accepted)
@@ -147,7 +169,7 @@ public static class StackFileSchema
         {
             ConfigType.Integer => Integer(declaration.Name, accepted),
             ConfigType.Boolean => AnyOf(new JsonObject { ["type"] = "boolean" }, Ref(QuotedBoolean)),
-            ConfigType.StringArray => List(declaration.Name),
+            ConfigType.StringArray => AnyOf(List(declaration.Name), Ref(JsonTextList)),
             _ => String(declaration, accepted),
         };
         return schema.With(SettingKeys.MayBeSecret.Contains(declaration.Name) ? AnyOf(shape, Ref(SecureValue)) : shape);

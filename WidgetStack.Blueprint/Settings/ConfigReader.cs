@@ -26,6 +26,9 @@ internal sealed class ConfigReader(StackConfig config)
     /// <summary>The range of every whole number and the words of every choice read so far, per key.</summary>
     public AcceptedValues Accepted => new(_ranges, _choices);
 
+    /// <summary>Whether <paramref name="key"/> has Pulumi.yaml's default because the stack file does not set it.</summary>
+    public bool IsDefault(string key) => config.Defaulted.Contains(key);
+
     /// <summary>Whether every one of <paramref name="keys"/> was read without error.</summary>
     public bool AllValid(params string[] keys) => keys.All(key => !_failed.Contains(key));
 

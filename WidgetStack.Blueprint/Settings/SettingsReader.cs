@@ -1,5 +1,4 @@
 using System.Net;
-using Quickenshtein;
 using WidgetStack.Blueprint.Config;
 using WidgetStack.Blueprint.Design;
 using WidgetStack.Blueprint.Rules;
@@ -38,6 +37,13 @@ public static class SettingsReader
     public static WidgetSettings Read(StackConfig config)
     {
         var reader = new ConfigReader(config);
+        if (!config.HasConfigBlock && config.UnknownTopLevelKeys.Count > 0)
+        {
+            // Without its config block every setting would be "not set": the misspelt key alone says why.
+            RejectUnknownKeys(config, reader);
+            throw new SettingsException(config.Stack, reader.Errors);
+        }
+
         var settings = Read(config, reader);
         if (reader.Errors.Count > 0)
         {
@@ -77,31 +83,62 @@ public static class SettingsReader
 
     private static void RejectUnknownKeys(StackConfig config, ConfigReader reader)
     {
+        foreach (var (key, value) in config.UnknownTopLevelKeys)
+        {
+            var hint = NearestKey.For(key, StackFile.TopLevelKeys) is { } nearest ? $"did you mean {nearest}?" : "Pulumi reads no such key";
+            reader.Fail(key, key, value.Display, $"not a key of a stack settings file ({hint})", $"the top-level keys {string.Join(", ", StackFile.TopLevelKeys)}");
+        }
+
+        var known = KnownConfigKeys(config.Project).ToList();
         foreach (var (key, value) in config.Values.Where(pair => !K.Types.ContainsKey(pair.Key)))
         {
             if (K.Retired.TryGetValue(key, out var replacement))
             {
-                reader.Fail(K.Qualified(key), key, value.Display, replacement, "the keys declared in Pulumi.yaml");
+                reader.Fail(K.Qualified(key), key, value.Display, replacement, AllowedKeys);
                 continue;
             }
 
-            var nearest = K.Types.Keys.MinBy(known => Levenshtein.GetDistance(key.ToUpperInvariant(), known.ToUpperInvariant()))!;
-            var hint = Levenshtein.GetDistance(key.ToUpperInvariant(), nearest.ToUpperInvariant()) <= Math.Max(2, key.Length / 3)
-                ? $"did you mean {K.Qualified(nearest)}?"
-                : "see the config block of Pulumi.yaml";
-            reader.Fail(K.Qualified(key), key, value.Display, $"unknown key ({hint})", "the keys declared in Pulumi.yaml");
+            var hint = NearestKey.For(K.Qualified(key), known) is { } nearest ? $"did you mean {nearest}?" : "see the config block of Pulumi.yaml";
+            reader.Fail(K.Qualified(key), key, value.Display, $"unknown key ({hint})", AllowedKeys);
+        }
+
+        foreach (var (key, value) in config.OtherKeys.Where(pair => !ProviderKeys.Aws.Contains(pair.Key)))
+        {
+            var nearest = NearestKey.For(key, known);
+            var problem = key.Contains(':', StringComparison.Ordinal)
+                ? $"unknown key ({(nearest is null ? "neither a key of Pulumi.yaml nor one of the AWS provider's" : $"did you mean {nearest}?")})"
+                : $"a key without a namespace, which Pulumi refuses ({(nearest is null ? $"project keys are written {config.Project}:<key>" : $"did you mean {nearest}?")})";
+            reader.Fail(key, key, value.Display, problem, AllowedKeys);
         }
     }
 
+    /// <summary>What a config key may be, for messages.</summary>
+    private static string AllowedKeys =>
+        $"the {K.Project}: keys declared in Pulumi.yaml, {StackFile.RegionKey}, {StackFile.AllowedAccountsKey}, "
+        + $"or another key of the Pulumi AWS provider ({string.Join(", ", ProviderKeys.Aws.Qualified.Where(CommonProviderKeys.Contains))}, ...: Config/AwsProviderKeys.json)";
+
+    /// <summary>The provider keys a message names as examples, those a stack most often sets.</summary>
+    private static readonly string[] CommonProviderKeys = ["aws:profile", "aws:assumeRoles", "aws:defaultTags", "aws:sharedCredentialsFiles"];
+
+    /// <summary>Every config key a stack file may set: the project's and the AWS provider's.</summary>
+    private static IEnumerable<string> KnownConfigKeys(string project) =>
+        K.Types.Keys.Select(key => $"{project}:{key}").Concat(ProviderKeys.Aws.Qualified);
+
     private static string ReadRegion(StackConfig config, ConfigReader reader)
     {
-        const string allowed = "an AWS region name such as us-east-1";
+        var regions = AwsRegions.All;
+        var allowed = $"one of the AWS regions {AwsRegions.File} lists (read {regions.AsOf}): {string.Join(", ", regions.Regions)}";
         switch (config.Region)
         {
             case ConfigValue.Scalar { Text: var text } when AwsNames.IsRegion(text):
                 return text;
             case null:
                 reader.Fail(StackFile.RegionKey, "region", "(not set)", "not set; the stack must name its region", allowed);
+                return "";
+            case ConfigValue.Scalar { Text: var text }:
+                var nearest = NearestKey.For(text, regions.Regions);
+                var problem = AwsNames.IsRegionShaped(text) ? "not a region AWS has" : "not a region name";
+                reader.Fail(StackFile.RegionKey, "region", config.Region.Display, nearest is null ? problem : $"{problem} (did you mean {nearest}?)", allowed);
                 return "";
             default:
                 reader.Fail(StackFile.RegionKey, "region", config.Region.Display, "not a region name", allowed);
@@ -114,7 +151,9 @@ public static class SettingsReader
         var cidrText = reader.Text(K.VpcCidr, "an IPv4 CIDR block such as 10.0.0.0/16");
         var vpc = ParseVpcCidr(reader, cidrText);
 
-        var zoneAllowed = $"{NetworkSettings.ZoneCount.Min} to {NetworkSettings.ZoneCount.Max} distinct zones of the stack's region, e.g. {(region.Length > 0 ? region : "us-east-1")}a";
+        var zoneAllowed = region.Length > 0
+            ? $"{NetworkSettings.ZoneCount.Min} to {NetworkSettings.ZoneCount.Max} distinct zones of {region}: {string.Join(", ", AwsRegions.All.ZonesOf(region))}"
+            : $"{NetworkSettings.ZoneCount.Min} to {NetworkSettings.ZoneCount.Max} distinct zones of the stack's region, e.g. us-east-1a";
         var zones = reader.List(K.AvailabilityZones, zoneAllowed);
         if (reader.AllValid(K.AvailabilityZones))
         {
@@ -128,7 +167,12 @@ public static class SettingsReader
             }
             else if (region.Length > 0 && zones.FirstOrDefault(z => !AwsNames.IsZoneOf(z, region)) is { } stray)
             {
-                reader.Fail(K.AvailabilityZones, $"'{stray}' is not a zone of {StackFile.RegionKey} {region}", zoneAllowed);
+                reader.Fail(
+                    K.AvailabilityZones,
+                    stray.StartsWith(region, StringComparison.Ordinal) && stray.Length == region.Length + 1
+                        ? $"'{stray}' is not a zone AWS has in {StackFile.RegionKey} {region}"
+                        : $"'{stray}' is not a zone of {StackFile.RegionKey} {region}",
+                    zoneAllowed);
             }
         }
 
@@ -180,7 +224,7 @@ public static class SettingsReader
         var image = imageText is null ? null : ImageUri.TryParse(imageText);
         if (imageText is not null && image is null)
         {
-            reader.Fail(K.Image, "not an ECR image URI", ImageUri.Shape);
+            reader.Fail(K.Image, ImageUri.IsUntagged(imageText) ? "an ECR image URI without a tag: it needs a tag (:<tag> or @sha256:<digest>)" : "not an ECR image URI", ImageUri.Shape);
         }
 
         var port = reader.Integer(K.ContainerPort, TaskSettings.Port, "TCP port");
@@ -283,7 +327,21 @@ public static class SettingsReader
 
         if (rollback && !breaker && reader.AllValid(K.CircuitBreaker, K.CircuitBreakerRollback))
         {
-            reader.Fail(K.CircuitBreakerRollback, $"true needs {K.Qualified(K.CircuitBreaker)} = true", $"false, or turn {K.Qualified(K.CircuitBreaker)} on");
+            if (reader.IsDefault(K.CircuitBreakerRollback))
+            {
+                // The stack turned the breaker off and never set rollback: blame what it set, and say what else to set.
+                reader.Fail(
+                    K.CircuitBreaker,
+                    $"turns the circuit breaker off, while {K.Qualified(K.CircuitBreakerRollback)} keeps its default, true, which needs it",
+                    $"true, or set {K.Qualified(K.CircuitBreakerRollback)}: false as well");
+            }
+            else
+            {
+                reader.Fail(
+                    K.CircuitBreakerRollback,
+                    $"true needs {K.Qualified(K.CircuitBreaker)} = true",
+                    $"false (set {K.Qualified(K.CircuitBreakerRollback)}: false), or turn {K.Qualified(K.CircuitBreaker)} on");
+            }
         }
 
         // Progress only gets easier with more replicas (RollingDeployment), so the fewest the
@@ -462,7 +520,7 @@ public static class SettingsReader
 
         if (zoneName is not null && !AwsNames.IsDnsName(zoneName))
         {
-            reader.Fail(K.HostedZoneName, "not a DNS name", "the hosted zone's apex, e.g. example.com");
+            reader.Fail(K.HostedZoneName, NotADnsName(zoneName), "the hosted zone's apex, e.g. example.com");
         }
 
         if (name is null)
@@ -472,7 +530,7 @@ public static class SettingsReader
 
         if (!AwsNames.IsDnsName(name))
         {
-            reader.Fail(K.DomainName, "not a DNS name", nameAllowed);
+            reader.Fail(K.DomainName, NotADnsName(name), nameAllowed);
         }
         else if (certificate is not null)
         {
@@ -489,6 +547,12 @@ public static class SettingsReader
 
         return new DomainSettings(name.ToLowerInvariant(), zoneId ?? "", zoneName ?? "");
     }
+
+    // The Route 53 console writes names fully qualified, with a final dot ("example.com."); the stack takes them without it.
+    private static string NotADnsName(string text) =>
+        text.EndsWith('.') && AwsNames.IsDnsName(text[..^1])
+            ? $"not a DNS name as the stack takes it: drop the trailing dot (Route 53 shows names fully qualified; write {text[..^1]})"
+            : "not a DNS name";
 
     private static void CheckSubnetsHoldPeak(ConfigReader reader, NetworkSettings network, ScalingSettings scaling, DeploymentSettings deployment)
     {
