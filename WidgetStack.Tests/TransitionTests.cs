@@ -75,6 +75,46 @@ public class TransitionTests
         });
     }
 
+    [Test]
+    public async Task Switching_among_all_four_strategies_changes_only_the_service_and_the_infrastructure_role()
+    {
+        var rolling = StackTransitions.Apply(StackTransitions.File("prod"), Edit("widget:requestsPerTarget", "0"));
+        var strategies = new[] { "rolling", "blueGreen", "linear", "canary" }
+            .ToDictionary(s => s, s => StackTransitions.Apply(rolling, Edit("widget:deploymentStrategy", s)));
+        var touched = new HashSet<string>();
+
+        foreach (var (from, before) in strategies)
+        {
+            foreach (var (to, after) in strategies.Where(pair => pair.Key != from))
+            {
+                var verdict = await VerdictOfAsync(before, after);
+                Assert.That(verdict.Word, Is.EqualTo("safe"), $"{from} -> {to}");
+                touched.UnionWith(verdict.Transition.Changes.Select(c => c.Label));
+            }
+        }
+
+        Assert.That(touched, Is.EquivalentTo(new[] { "Service WidgetService", "Role widget-ecs-infra", "RolePolicyAttachment widget-ecs-infra-managed-0" }));
+    }
+
+    [TestCase("dev")]
+    [TestCase("prod")]
+    public async Task Turning_ECS_Exec_on_or_off_is_safe_and_keeps_prod_s_session_logs(string stack)
+    {
+        var config = StackTransitions.File(stack);
+        var flipped = StackTransitions.Apply(config, Edit("widget:executeCommand", stack == "dev" ? "false" : "true"));
+
+        var off = stack == "dev" ? await VerdictOfAsync(config, flipped) : await VerdictOfAsync(flipped, config);
+        var on = stack == "dev" ? await VerdictOfAsync(flipped, config) : await VerdictOfAsync(config, flipped);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(on.Word, Is.EqualTo("safe"));
+            Assert.That(on.Transition.Of(ChangeKind.Create).Select(c => c.Label), Is.SupersetOf(new[] { "Key widget-exec-key", "LogGroup widget-exec-logs" }));
+            // Without deletion protection (dev) the session logs go, which the README accepts; prod keeps them.
+            Assert.That(off.Word, Is.EqualTo(stack == "dev" ? "accepted" : "safe"));
+        });
+    }
+
     [TestCase("dev")]
     [TestCase("prod")]
     public async Task Turning_Spot_on_or_off_updates_the_service_in_place_and_nothing_else(string stack)

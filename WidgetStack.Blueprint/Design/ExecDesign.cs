@@ -34,6 +34,14 @@ public sealed record ExecDesign(string LogGroupName, string KeyName, bool LogsEn
     /// <summary>The cluster's execute-command logging: to the configured log group.</summary>
     public const string Logging = "OVERRIDE";
 
+    /// <summary>The commands that open a shell in a task of <paramref name="stack"/> (AWS CLI with the Session Manager plugin).</summary>
+    public static IReadOnlyList<string> Commands(string stack, string container) =>
+    [
+        $"cluster=$(pulumi stack output clusterName --stack {stack})",
+        $"task=$(aws ecs list-tasks --cluster \"$cluster\" --service-name {ServiceDesign.ServiceName} --query 'taskArns[0]' --output text)",
+        $"aws ecs execute-command --cluster \"$cluster\" --task \"$task\" --container {container} --interactive --command /bin/sh",
+    ];
+
     /// <summary>The task role statements ECS Exec needs.</summary>
     public static IReadOnlyList<PolicyStatement> TaskRoleStatements(ExecDesign exec) =>
     [

@@ -127,6 +127,17 @@ public static class TextReport
         yield return Line("");
         yield return Line($"Service {service.Name} on cluster {service.ClusterName} (Container Insights on)");
         yield return Table(["Setting", "Value"], ServiceRows(service, design.LogEncryption).Select(row => new[] { row.Key, row.Value }));
+        if (service.Exec is { } exec)
+        {
+            yield return Line($"ECS Exec: on; sessions encrypted with KMS key {exec.KeyName}, logged to {exec.LogGroupName}");
+            yield return Line($"  The agent writes to task volumes at {string.Join(", ", ExecDesign.AgentPaths)}; the root stays read-only");
+            yield return Line("A shell in a task:");
+            foreach (var command in ExecDesign.Commands(design.Settings.Stack, service.Task.Container.Name))
+            {
+                yield return Line($"  {command}");
+            }
+        }
+
         yield return Line("");
         foreach (var block in RolloutSection.Render(design).Concat(RolloutSection.Schedule(design, assumptions)))
         {
