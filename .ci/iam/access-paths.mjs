@@ -85,6 +85,32 @@ export async function accessPaths(model, reference) {
     }
   }
 
+  // ECS Exec: the cluster's execute-command configuration names the sessions' key and log group; the
+  // SSM agent in the task opens its channels, writes the session log and decrypts with that key, all
+  // as the task role (the key's policy leaves its use to IAM, so the identity policy decides).
+  for (const cluster of model.clusters) {
+    const exec = cluster.resource.inputs?.configuration?.executeCommandConfiguration;
+    const task = model.taskDefinitions.find((t) => t.taskRole);
+    if (!exec || !task) continue;
+    const channels = ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"];
+    roleDoes(task.taskRole, "opens the ECS Exec session channels", channels, () => "*");
+    const group = model.logGroups.find((g) => g.name === exec.logConfiguration?.cloudWatchLogGroupName);
+    if (group) {
+      roleDoes(task.taskRole, `writes the ECS Exec session log to ${group.name}`, ["logs:CreateLogStream", "logs:PutLogEvents"], () => `${group.arn}:log-stream:ecs-execute-command-${taskId}`);
+      roleDoes(task.taskRole, "finds the ECS Exec session log group", ["logs:DescribeLogGroups"], () => "*");
+    }
+    const key = model.keys.find((k) => k.arn === exec.kmsKeyId);
+    if (key) {
+      const keyPolicy = { name: `key ${key.name} policy`, policy: key.policy };
+      add(`role ${task.taskRole.name} decrypts ECS Exec sessions with key ${key.name} (kms:Decrypt)`, "allowed", [
+        request(task.taskRole.session, "kms:Decrypt", key.arn, { identity: identityOf(task.taskRole), resourcePolicy: keyPolicy }),
+      ]);
+      add(`a role of account ${other} uses key ${key.name}`, "denied", [
+        request(`arn:${partition}:iam::${other}:role/intruder`, "kms:Decrypt", key.arn, { identity: [{ name: "everything", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] } }], resourcePolicy: keyPolicy, resourceAccount: account }),
+      ]);
+    }
+  }
+
   // Flow logs: their role, and the writes to their log group.
   for (const flowLog of model.flowLogs.filter((f) => f.role)) {
     serviceAssumes("vpc-flow-logs.amazonaws.com", flowLog.role, await format("ec2", "vpc-flow-log", { VpcFlowLogId: flowLogId }));
