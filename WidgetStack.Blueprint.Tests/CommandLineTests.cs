@@ -133,7 +133,7 @@ public class CommandLineTests
         var folder = Repository.WithStack("qa", ValidStack.Yaml(
             ("aws:region", region), ("widget:image", image), ("widget:availabilityZones", $"[{region}a, {region}b]")));
 
-        var (exit, output, error) = Run("qa", "--dir", folder);
+        var (exit, output, error) = RunUnwrapped("qa", "--dir", folder);
 
         Assert.Multiple(() =>
         {
@@ -207,7 +207,7 @@ public class CommandLineTests
         var folder = Repository.WithStack("qa", ValidStack.Yaml(
             ("widget:certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012")));
 
-        var (exit, output, error) = Run("qa", "--dir", folder);
+        var (exit, output, error) = RunUnwrapped("qa", "--dir", folder);
 
         Assert.Multiple(() =>
         {

@@ -25,8 +25,12 @@ public static class BlueprintCommand
     public const int UnusableInput = 2;
 
     /// <summary>Runs the command, writing the blueprint to <paramref name="output"/> and problems to <paramref name="error"/>.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, Terminal.Current);
+
+    /// <summary>Runs the command for <paramref name="terminal"/>: its width lays out the text blueprint.</summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error, Terminal terminal)
     {
+        var width = terminal.Width;
         var directory = new Option<DirectoryInfo?>("--dir")
         {
             Description = "Folder holding Pulumi.yaml and the stack files. Default: the current folder or the nearest parent with a Pulumi.yaml.",
@@ -34,7 +38,11 @@ public static class BlueprintCommand
         var assumptions = new CostOptions();
 
         var stack = new Argument<string>("stack") { Description = "Stack to show: dev, prod, or any Pulumi.<stack>.yaml." };
-        var format = new Option<string>("--format") { Description = "text (tables) or mermaid (a diagram).", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format")
+        {
+            Description = $"text (tables as wide as the terminal; piped, the width in COLUMNS, else {Terminal.DefaultWidth} characters) or mermaid (a diagram).",
+            DefaultValueFactory = _ => "text",
+        };
         format.AcceptOnlyFromAmong("text", "mermaid");
 
         var diff = DiffCommand(directory, assumptions, output, error);
@@ -45,6 +53,7 @@ public static class BlueprintCommand
             DirectoryOf(parsed.GetValue(directory)),
             parsed.GetValue(format)!,
             assumptions.From(parsed),
+            width,
             output,
             error));
 
@@ -82,12 +91,12 @@ public static class BlueprintCommand
         return command;
     }
 
-    private static int Show(string stack, string directory, string format, CostAssumptions assumptions, TextWriter output, TextWriter error)
+    private static int Show(string stack, string directory, string format, CostAssumptions assumptions, int width, TextWriter output, TextWriter error)
     {
         try
         {
             var design = WidgetDesign.Load(directory, stack);
-            output.Write(format == "mermaid" ? MermaidDiagram.Render(design) : TextReport.Render(design, assumptions));
+            output.Write(format == "mermaid" ? MermaidDiagram.Render(design) : TextReport.Render(design, assumptions, width));
             return Success;
         }
         catch (SettingsException e)
