@@ -150,9 +150,9 @@ public class CostEstimateTests
         });
     }
 
-    [TestCase("--hours-per-month", "0", "--hours-per-month is 0; allowed: 1 to 744.")]
-    [TestCase("--hours-per-month", "745", "--hours-per-month is 745; allowed: 1 to 744.")]
-    [TestCase("--requests-per-second", "-1", "--requests-per-second is -1; allowed: 0 or more.")]
+    [TestCase("--hours-per-month", "0", "--hours-per-month: '0' is out of range. Allowed: 1 to 744 hours.")]
+    [TestCase("--hours-per-month", "745", "--hours-per-month: '745' is out of range. Allowed: 1 to 744 hours.")]
+    [TestCase("--requests-per-second", "-1", "--requests-per-second: '-1' is out of range. Allowed: 0 to 1000000 requests per second.")]
     public void An_assumption_out_of_range_is_refused_with_what_is_allowed(string option, string value, string message)
     {
         var (exit, output, error) = BlueprintRun.Run("prod", "--dir", Repository.Root, option, value);

@@ -153,7 +153,7 @@ public class DiffCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(BlueprintCommand.UnusableInput));
-            Assert.That(error, Does.Contain($"{missing} not found."));
+            Assert.That(error, Is.EqualTo($"--before: '{missing}' is not a file. Allowed: the stack's file before the edit.{Environment.NewLine}"));
         });
     }
 

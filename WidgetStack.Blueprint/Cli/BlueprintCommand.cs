@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using WidgetStack.Blueprint.Config;
 using WidgetStack.Blueprint.Costs;
 using WidgetStack.Blueprint.Design;
@@ -24,28 +26,53 @@ public static class BlueprintCommand
     /// <summary>A file is missing or unreadable, the command line is wrong, or (diff) a stack is invalid.</summary>
     public const int UnusableInput = 2;
 
+    private const string FormatsAllowed = "text or mermaid";
+    private const string DirectoryAllowed = "a folder holding Pulumi.yaml";
+    private const string BeforeAllowed = "the stack's file before the edit";
+    private const string StacksAllowed = "a stack with a Pulumi.<stack>.yaml, e.g. dev or prod";
+
     /// <summary>Runs the command, writing the blueprint to <paramref name="output"/> and problems to <paramref name="error"/>.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, Terminal.Current);
 
     /// <summary>Runs the command for <paramref name="terminal"/>: its width lays out the text blueprint.</summary>
     internal static int Run(string[] args, TextWriter output, TextWriter error, Terminal terminal)
     {
-        var width = terminal.Width;
-        var directory = new Option<DirectoryInfo?>("--dir")
+        var (command, allowed) = Create(terminal.Width, output, error);
+        var result = command.Parse(args);
+        if (result.Action is ParseErrorAction)
         {
-            Description = "Folder holding Pulumi.yaml and the stack files. Default: the current folder or the nearest parent with a Pulumi.yaml.",
-        };
+            foreach (var message in result.Errors.Select(e => Message(e, allowed)).Distinct())
+            {
+                error.WriteLine(message);
+            }
+
+            return UnusableInput;
+        }
+
+        return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    /// <summary>
+    /// The blueprint command and its subcommand, laying text out for <paramref name="width"/>, with
+    /// what each option that takes a value allows (as its errors say it).
+    /// </summary>
+    internal static (Command Command, IReadOnlyDictionary<Option, string> Allowed) Create(int width, TextWriter output, TextWriter error)
+    {
+        var directory = PathOption(
+            "--dir",
+            "Folder holding Pulumi.yaml and the stack files. Default: the current folder or the nearest parent with a Pulumi.yaml.",
+            DirectoryAllowed,
+            "is not a folder",
+            path => Directory.Exists(path) ? new DirectoryInfo(path) : null);
         var assumptions = new CostOptions();
 
         var stack = new Argument<string>("stack") { Description = "Stack to show: dev, prod, or any Pulumi.<stack>.yaml." };
-        var format = new Option<string>("--format")
-        {
-            Description = $"text (tables as wide as the terminal; piped, the width in COLUMNS, else {Terminal.DefaultWidth} characters) or mermaid (a diagram).",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong("text", "mermaid");
+        var format = FormatOption($"text (tables as wide as the terminal; piped, the width in COLUMNS, else {Terminal.DefaultWidth} characters) or mermaid (a diagram).");
 
-        var diff = DiffCommand(directory, assumptions, output, error);
+        var allowed = assumptions.Allowed.ToDictionary(a => a.Option, a => a.Allowed);
+        allowed[directory] = DirectoryAllowed;
+        allowed[format] = FormatsAllowed;
+        var diff = DiffCommand(directory, assumptions, allowed, output, error);
         var command = new RootCommand("Shows what a WidgetStack stack builds on AWS, and what it costs, without an AWS account.") { stack, directory, format, diff };
         assumptions.AddTo(command);
         command.SetAction(parsed => Show(
@@ -57,25 +84,32 @@ public static class BlueprintCommand
             output,
             error));
 
-        var result = command.Parse(args);
-        var exit = result.Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return result.Errors.Count > 0 ? UnusableInput : exit;
+        return (command, allowed);
     }
 
-    private static Command DiffCommand(Option<DirectoryInfo?> directory, CostOptions assumptions, TextWriter output, TextWriter error)
+    private static Command DiffCommand(Option<DirectoryInfo?> directory, CostOptions assumptions, Dictionary<Option, string> allowed, TextWriter output, TextWriter error)
     {
         var stack = new Argument<string>("stack") { Description = "The stack after the change (with --before), or the first of two stacks." };
         var other = new Argument<string?>("other") { Description = "The second stack to compare with the first.", Arity = ArgumentArity.ZeroOrOne };
-        var before = new Option<FileInfo?>("--before") { Description = "The stack's file before an edit (e.g. from git show main:Pulumi.prod.yaml), compared with its file now." };
+        var before = PathOption(
+            "--before",
+            "The stack's file before an edit (e.g. from git show main:Pulumi.prod.yaml), compared with its file now.",
+            BeforeAllowed,
+            "is not a file",
+            path => File.Exists(path) ? new FileInfo(path) : null);
+        allowed[before] = BeforeAllowed;
         var command = new Command("diff", "Lists every setting and design element that differs between two stacks, or a stack before and after an edit, "
             + "with the cost and rollout changes. Exit code 0: the same; 1: they differ; 2: a stack is invalid or a file is missing.")
         {
             stack, other, before, directory,
         };
         assumptions.AddTo(command);
+
+        // A validator reads tokens, not values: a value read here would be converted before the
+        // option's or argument's own checks run, and skip them.
         command.Validators.Add(result =>
         {
-            if ((result.GetValue(other) is null) == (result.GetValue(before) is null))
+            if ((result.GetResult(other) is null) == (result.GetResult(before) is null))
             {
                 result.AddError("diff takes a second stack or --before FILE: one of them, not both.");
             }
@@ -91,6 +125,49 @@ public static class BlueprintCommand
         return command;
     }
 
+    // A folder or file option: the path must name one that exists (found is null where none does).
+    private static Option<T?> PathOption<T>(string name, string description, string allowed, string missing, Func<string, T?> found)
+        where T : FileSystemInfo
+    {
+        return new Option<T?>(name)
+        {
+            Description = description,
+            CustomParser = result =>
+            {
+                var path = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                var existing = path.Trim().Length == 0 ? null : found(path);
+                if (existing is null)
+                {
+                    result.AddError($"{name}: {(path.Trim().Length == 0 ? "needs a value" : $"'{path}' {missing}")}. Allowed: {allowed}.");
+                }
+
+                return existing;
+            },
+        };
+    }
+
+    private static Option<string> FormatOption(string description)
+    {
+        var option = new Option<string>("--format") { Description = description, HelpName = "text|mermaid", DefaultValueFactory = _ => "text" };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (value is not ("text" or "mermaid"))
+            {
+                result.AddError($"--format: '{value}' is not a format. Allowed: {FormatsAllowed}.");
+            }
+        });
+        return option;
+    }
+
+    // One line per mistake: what System.CommandLine says, except where it can name what is allowed.
+    private static string Message(ParseError error, IReadOnlyDictionary<Option, string> allowed) => error.SymbolResult switch
+    {
+        OptionResult { Option: var option, Tokens.Count: 0 } when allowed.TryGetValue(option, out var what) => $"{option.Name}: needs a value. Allowed: {what}.",
+        ArgumentResult { Argument: var argument, Tokens.Count: 0 } when argument.Arity.MinimumNumberOfValues > 0 => $"<{argument.Name}>: needs a value. Allowed: {StacksAllowed}.",
+        _ => error.Message,
+    };
+
     private static int Show(string stack, string directory, string format, CostAssumptions assumptions, int width, TextWriter output, TextWriter error)
     {
         try
@@ -104,7 +181,7 @@ public static class BlueprintCommand
             error.WriteLine(e.Message);
             return InvalidSettings;
         }
-        catch (ConfigFileException e)
+        catch (Exception e) when (e is ConfigFileException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine(e.Message);
             return UnusableInput;
@@ -122,7 +199,7 @@ public static class BlueprintCommand
             output.Write(DiffReport.Render(diff));
             return diff.Same ? Success : InvalidSettings;
         }
-        catch (Exception e) when (e is SettingsException or ConfigFileException)
+        catch (Exception e) when (e is SettingsException or ConfigFileException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine(e.Message);
             return UnusableInput;
