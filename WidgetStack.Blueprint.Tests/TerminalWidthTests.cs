@@ -124,6 +124,20 @@ public class TerminalWidthTests
         ])));
     }
 
+    [TestCase("--help")]
+    [TestCase("diff", "--help")]
+    public void Help_fits_80_columns_without_trailing_spaces(params string[] args)
+    {
+        var (_, output, _) = RunAt(new Terminal(ConsoleWidth: null, Columns: "80"), args);
+        var lines = Lines(output);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines.Where(line => line.Length > 80), Is.Empty);
+            Assert.That(lines.Where(line => line.Length > 0 && char.IsWhiteSpace(line[^1])), Is.Empty);
+        });
+    }
+
     private static string Blueprint(string stack, int width)
     {
         var (exit, output, error) = RunAt(new Terminal(ConsoleWidth: null, Columns: width.ToString(CultureInfo.InvariantCulture)), stack, "--dir", Folder(stack));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using WidgetStack.Blueprint.Config;
@@ -11,20 +12,39 @@ using WidgetStack.Blueprint.Settings;
 namespace WidgetStack.Blueprint.Cli;
 
 /// <summary>
-/// <c>blueprint &lt;stack&gt; [--dir DIR] [--format text|mermaid] [cost assumptions]</c>: validates a
+/// <c>blueprint &lt;stack&gt; [--dir FOLDER] [--format text|mermaid] [cost assumptions]</c>: validates a
 /// stack and shows what it builds, offline; <c>blueprint diff &lt;stack&gt; [&lt;other&gt; | --before FILE]</c>:
 /// what differs between two stacks, or a stack and its file before an edit.
 /// </summary>
 public static class BlueprintCommand
 {
+    /// <summary>The program's name in help and usage, however it was started (dotnet run, the native build).</summary>
+    public const string Name = "blueprint";
+
     /// <summary>The stack is valid; the blueprint was printed. For diff: the two build the same stack.</summary>
     public const int Success = 0;
 
     /// <summary>The stack breaks one or more rules; every error was printed. For diff: the two differ.</summary>
     public const int InvalidSettings = 1;
 
-    /// <summary>A file is missing or unreadable, the command line is wrong, or (diff) a stack is invalid.</summary>
+    /// <summary>The command line is wrong, or a file is missing or unreadable; for diff also: a stack is invalid.</summary>
     public const int UnusableInput = 2;
+
+    /// <summary>The exit codes of <c>blueprint &lt;stack&gt;</c>, as its help lists them.</summary>
+    internal static readonly IReadOnlyList<(int Code, string Meaning)> ExitCodes =
+    [
+        (Success, "the stack is valid; its blueprint was printed"),
+        (InvalidSettings, "the stack breaks one or more rules; each is printed with its key, its value and what is allowed"),
+        (UnusableInput, "the command line is wrong, or a file is missing or unreadable (not YAML, or not shaped as a Pulumi file)"),
+    ];
+
+    /// <summary>The exit codes of <c>blueprint diff</c>, as its help lists them.</summary>
+    internal static readonly IReadOnlyList<(int Code, string Meaning)> DiffExitCodes =
+    [
+        (Success, "the two build the same stack"),
+        (InvalidSettings, "they differ"),
+        (UnusableInput, "the command line is wrong, a stack is invalid, or a file is missing or unreadable"),
+    ];
 
     private const string FormatsAllowed = "text or mermaid";
     private const string DirectoryAllowed = "a folder holding Pulumi.yaml";
@@ -34,11 +54,11 @@ public static class BlueprintCommand
     /// <summary>Runs the command, writing the blueprint to <paramref name="output"/> and problems to <paramref name="error"/>.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, Terminal.Current);
 
-    /// <summary>Runs the command for <paramref name="terminal"/>: its width lays out the text blueprint.</summary>
+    /// <summary>Runs the command for <paramref name="terminal"/>: its width lays out text and help.</summary>
     internal static int Run(string[] args, TextWriter output, TextWriter error, Terminal terminal)
     {
         var (command, allowed) = Create(terminal.Width, output, error);
-        var result = command.Parse(args);
+        var result = command.Parse([Name, .. args]);
         if (result.Action is ParseErrorAction)
         {
             foreach (var message in result.Errors.Select(e => Message(e, allowed)).Distinct())
@@ -49,7 +69,11 @@ public static class BlueprintCommand
             return UnusableInput;
         }
 
-        return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        // Help and --version write here; the blueprint itself goes straight to output.
+        var printed = new StringWriter();
+        var exit = result.Invoke(new InvocationConfiguration { Output = printed, Error = error });
+        output.Write(printed.ToString());
+        return exit;
     }
 
     /// <summary>
@@ -60,6 +84,7 @@ public static class BlueprintCommand
     {
         var directory = PathOption(
             "--dir",
+            "FOLDER",
             "Folder holding Pulumi.yaml and the stack files. Default: the current folder or the nearest parent with a Pulumi.yaml.",
             DirectoryAllowed,
             "is not a folder",
@@ -67,14 +92,20 @@ public static class BlueprintCommand
         var assumptions = new CostOptions();
 
         var stack = new Argument<string>("stack") { Description = "Stack to show: dev, prod, or any Pulumi.<stack>.yaml." };
-        var format = FormatOption($"text (tables as wide as the terminal; piped, the width in COLUMNS, else {Terminal.DefaultWidth} characters) or mermaid (a diagram).");
+        var format = FormatOption("text (tables as wide as the terminal) or mermaid (a diagram).");
 
         var allowed = assumptions.Allowed.ToDictionary(a => a.Option, a => a.Allowed);
         allowed[directory] = DirectoryAllowed;
         allowed[format] = FormatsAllowed;
         var diff = DiffCommand(directory, assumptions, allowed, output, error);
-        var command = new RootCommand("Shows what a WidgetStack stack builds on AWS, and what it costs, without an AWS account.") { stack, directory, format, diff };
+        var command = new Command(Name, "Shows what a WidgetStack stack builds on AWS, and what it costs, without an AWS account. "
+            + $"Text fits the terminal's width; piped, the width in COLUMNS, else {Terminal.DefaultWidth} characters.")
+        {
+            stack, directory, format, diff,
+        };
         assumptions.AddTo(command);
+        command.Options.Add(new HelpOption { Action = new BlueprintHelp(width, command, stack, ExitCodes, DiffExitCodes) });
+        command.Options.Add(new VersionOption());
         command.SetAction(parsed => Show(
             parsed.GetValue(stack)!,
             DirectoryOf(parsed.GetValue(directory)),
@@ -93,13 +124,14 @@ public static class BlueprintCommand
         var other = new Argument<string?>("other") { Description = "The second stack to compare with the first.", Arity = ArgumentArity.ZeroOrOne };
         var before = PathOption(
             "--before",
+            "FILE",
             "The stack's file before an edit (e.g. from git show main:Pulumi.prod.yaml), compared with its file now.",
             BeforeAllowed,
             "is not a file",
             path => File.Exists(path) ? new FileInfo(path) : null);
         allowed[before] = BeforeAllowed;
         var command = new Command("diff", "Lists every setting and design element that differs between two stacks, or a stack before and after an edit, "
-            + "with the cost and rollout changes. Exit code 0: the same; 1: they differ; 2: a stack is invalid or a file is missing.")
+            + "with the cost and rollout changes.")
         {
             stack, other, before, directory,
         };
@@ -126,12 +158,13 @@ public static class BlueprintCommand
     }
 
     // A folder or file option: the path must name one that exists (found is null where none does).
-    private static Option<T?> PathOption<T>(string name, string description, string allowed, string missing, Func<string, T?> found)
+    private static Option<T?> PathOption<T>(string name, string placeholder, string description, string allowed, string missing, Func<string, T?> found)
         where T : FileSystemInfo
     {
         return new Option<T?>(name)
         {
             Description = description,
+            HelpName = placeholder,
             CustomParser = result =>
             {
                 var path = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";

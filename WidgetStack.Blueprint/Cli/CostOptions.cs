@@ -7,6 +7,19 @@ namespace WidgetStack.Blueprint.Cli;
 /// <summary>The cost assumptions as command-line options, one per <see cref="CostAssumption"/>, each defaulting to the estimate's own.</summary>
 internal sealed class CostOptions
 {
+    // The placeholder each option shows in help: its unit.
+    private static readonly Dictionary<string, string> Placeholders = new()
+    {
+        ["--requests-per-second"] = "REQUESTS/S",
+        ["--kb-per-request"] = "KB",
+        ["--log-gb-per-task"] = "GB",
+        ["--flow-log-gb"] = "GB",
+        ["--egress-gb"] = "GB",
+        ["--image-gb"] = "GB",
+        ["--deploys-per-month"] = "DEPLOYS",
+        ["--hours-per-month"] = "HOURS",
+    };
+
     private readonly Dictionary<string, (Option<decimal> Option, CostAssumption Assumption)> options;
 
     public CostOptions()
@@ -16,6 +29,7 @@ internal sealed class CostOptions
             a => (new Option<decimal>(a.Option)
             {
                 Description = $"Cost estimate: {a.Meaning} ({Numbers.Plain(a.Least)} to {Numbers.Plain(a.Most)}).",
+                HelpName = Placeholders[a.Option],
                 DefaultValueFactory = _ => a.Value,
                 CustomParser = result => Read(result, a),
             }, a));
