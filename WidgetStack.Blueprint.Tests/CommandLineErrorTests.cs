@@ -99,6 +99,23 @@ public class CommandLineErrorTests
         });
     }
 
+    [TestCase("")]
+    [TestCase("foo.yaml")]
+    [TestCase("Pulumi.yaml")]
+    [TestCase("folder/notes.txt")]
+    public void A_stack_that_names_no_stack_file_prints_one_line_and_exits_2(string stack)
+    {
+        var (exit, output, error) = Run(stack, "--dir", Repository.Root);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.UnusableInput));
+            Assert.That(output, Is.Empty);
+            Assert.That(error, Does.StartWith("<stack>: ").And.Contain("Allowed: a stack's name (dev, prod, ...) or its file, Pulumi.<stack>.yaml"));
+            Assert.That(error.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1));
+        });
+    }
+
     [Test]
     public void Without_a_stack_it_says_what_to_give()
     {
@@ -107,7 +124,7 @@ public class CommandLineErrorTests
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(BlueprintCommand.UnusableInput));
-            Assert.That(error, Is.EqualTo($"<stack>: needs a value. Allowed: a stack with a Pulumi.<stack>.yaml, e.g. dev or prod.{Environment.NewLine}"));
+            Assert.That(error, Is.EqualTo($"<stack>: needs a value. Allowed: {StackLocation.Allowed}.{Environment.NewLine}"));
         });
     }
 

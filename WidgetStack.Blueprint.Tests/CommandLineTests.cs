@@ -114,6 +114,58 @@ public class CommandLineTests
         Assert.That(Run(args).Exit, Is.EqualTo(code));
 
     [Test]
+    public void A_stack_file_name_reads_that_stack_from_the_current_folder()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml());
+        var previous = Environment.CurrentDirectory;
+        try
+        {
+            Environment.CurrentDirectory = folder;
+            var (exit, output, error) = Run("Pulumi.qa.yaml");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.EqualTo(BlueprintCommand.Success), error);
+                Assert.That(output, Does.StartWith("Stack qa of project widget"));
+            });
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+
+    [Test]
+    public void A_stack_file_path_reads_the_project_in_that_file_s_folder()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml());
+
+        var (exit, output, error) = Run(Path.Combine(folder, "Pulumi.qa.yaml"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.Success), error);
+            Assert.That(output, Does.StartWith("Stack qa of project widget"));
+        });
+    }
+
+    [Test]
+    public void A_stack_file_in_one_folder_and_dir_naming_another_are_refused()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml());
+        var file = Path.Combine(folder, "Pulumi.qa.yaml");
+
+        var (exit, output, error) = Run(file, "--dir", Repository.Root);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.UnusableInput));
+            Assert.That(output, Is.Empty);
+            Assert.That(error, Is.EqualTo($"{file} is in {folder}, but --dir names {Repository.Root}: give the folder once.{Environment.NewLine}"));
+        });
+    }
+
+    [Test]
     public void Without_dir_it_finds_Pulumi_yaml_in_a_parent_of_the_current_folder()
     {
         var folder = Repository.WithStack("qa", ValidStack.Yaml());

@@ -177,6 +177,18 @@ public class DiffCommandTests
     }
 
     [Test]
+    public void Diff_takes_stacks_by_their_files()
+    {
+        var (exit, output, error) = BlueprintRun.Run("diff", Path.Combine(Repository.Root, "Pulumi.dev.yaml"), Path.Combine(Repository.Root, "Pulumi.prod.yaml"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(1), error);
+            Assert.That(output, Does.StartWith("## Blueprint diff: dev -> prod"));
+        });
+    }
+
+    [Test]
     public void Values_holding_a_pipe_stay_in_their_cell()
     {
         var side = new DiffSide("qa", StackFile.Load(Repository.Root, "prod"), WidgetDesign.Load(Repository.Root, "prod"));

@@ -49,7 +49,6 @@ public static class BlueprintCommand
     private const string FormatsAllowed = "text or mermaid";
     private const string DirectoryAllowed = "a folder holding Pulumi.yaml";
     private const string BeforeAllowed = "the stack's file before the edit";
-    private const string StacksAllowed = "a stack with a Pulumi.<stack>.yaml, e.g. dev or prod";
 
     /// <summary>Runs the command, writing the blueprint to <paramref name="output"/> and problems to <paramref name="error"/>.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, Terminal.Current);
@@ -85,13 +84,14 @@ public static class BlueprintCommand
         var directory = PathOption(
             "--dir",
             "FOLDER",
-            "Folder holding Pulumi.yaml and the stack files. Default: the current folder or the nearest parent with a Pulumi.yaml.",
+            "Folder holding Pulumi.yaml and the stack files. Default: the folder of a stack file named with its path, "
+                + "else the current folder or the nearest parent with a Pulumi.yaml.",
             DirectoryAllowed,
             "is not a folder",
             path => Directory.Exists(path) ? new DirectoryInfo(path) : null);
         var assumptions = new CostOptions();
 
-        var stack = new Argument<string>("stack") { Description = "Stack to show: dev, prod, or any Pulumi.<stack>.yaml." };
+        var stack = StackArgument("stack", "Stack to show: dev, prod, or any other with a Pulumi.<stack>.yaml; or that file's name or path.");
         var format = FormatOption("text (tables as wide as the terminal) or mermaid (a diagram).");
 
         var allowed = assumptions.Allowed.ToDictionary(a => a.Option, a => a.Allowed);
@@ -108,7 +108,7 @@ public static class BlueprintCommand
         command.Options.Add(new VersionOption());
         command.SetAction(parsed => Show(
             parsed.GetValue(stack)!,
-            DirectoryOf(parsed.GetValue(directory)),
+            parsed.GetValue(directory),
             parsed.GetValue(format)!,
             assumptions.From(parsed),
             width,
@@ -120,8 +120,9 @@ public static class BlueprintCommand
 
     private static Command DiffCommand(Option<DirectoryInfo?> directory, CostOptions assumptions, Dictionary<Option, string> allowed, TextWriter output, TextWriter error)
     {
-        var stack = new Argument<string>("stack") { Description = "The stack after the change (with --before), or the first of two stacks." };
-        var other = new Argument<string?>("other") { Description = "The second stack to compare with the first.", Arity = ArgumentArity.ZeroOrOne };
+        var stack = StackArgument("stack", "The stack after the change (with --before), or the first of two stacks: a name, or a stack file's name or path.");
+        var other = StackArgument("other", "The second stack to compare with the first.");
+        other.Arity = ArgumentArity.ZeroOrOne;
         var before = PathOption(
             "--before",
             "FILE",
@@ -136,7 +137,6 @@ public static class BlueprintCommand
             stack, other, before, directory,
         };
         assumptions.AddTo(command);
-
         // A validator reads tokens, not values: a value read here would be converted before the
         // option's or argument's own checks run, and skip them.
         command.Validators.Add(result =>
@@ -149,12 +149,25 @@ public static class BlueprintCommand
         command.SetAction(parsed => Compare(
             parsed.GetValue(stack)!,
             parsed.GetValue(other),
+            parsed.GetValue(directory),
             parsed.GetValue(before)?.FullName,
-            DirectoryOf(parsed.GetValue(directory)),
             assumptions.From(parsed),
             output,
             error));
         return command;
+    }
+
+    private static Argument<string> StackArgument(string name, string description)
+    {
+        var argument = new Argument<string>(name) { Description = description };
+        argument.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && StackLocation.Problem(result.Tokens[0].Value) is { } problem)
+            {
+                result.AddError($"<{name}>: {problem}. Allowed: {StackLocation.Allowed}.");
+            }
+        });
+        return argument;
     }
 
     // A folder or file option: the path must name one that exists (found is null where none does).
@@ -197,15 +210,16 @@ public static class BlueprintCommand
     private static string Message(ParseError error, IReadOnlyDictionary<Option, string> allowed) => error.SymbolResult switch
     {
         OptionResult { Option: var option, Tokens.Count: 0 } when allowed.TryGetValue(option, out var what) => $"{option.Name}: needs a value. Allowed: {what}.",
-        ArgumentResult { Argument: var argument, Tokens.Count: 0 } when argument.Arity.MinimumNumberOfValues > 0 => $"<{argument.Name}>: needs a value. Allowed: {StacksAllowed}.",
+        ArgumentResult { Argument: var argument, Tokens.Count: 0 } when argument.Arity.MinimumNumberOfValues > 0 => $"<{argument.Name}>: needs a value. Allowed: {StackLocation.Allowed}.",
         _ => error.Message,
     };
 
-    private static int Show(string stack, string directory, string format, CostAssumptions assumptions, int width, TextWriter output, TextWriter error)
+    private static int Show(string given, DirectoryInfo? directory, string format, CostAssumptions assumptions, int width, TextWriter output, TextWriter error)
     {
         try
         {
-            var design = WidgetDesign.Load(directory, stack);
+            var stack = StackLocation.Of(given, directory);
+            var design = WidgetDesign.Load(stack.Directory, stack.Stack);
             output.Write(format == "mermaid" ? MermaidDiagram.Render(design) : TextReport.Render(design, assumptions, width));
             return Success;
         }
@@ -214,25 +228,28 @@ public static class BlueprintCommand
             error.WriteLine(e.Message);
             return InvalidSettings;
         }
-        catch (Exception e) when (e is ConfigFileException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ConfigFileException or UsageException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine(e.Message);
             return UnusableInput;
         }
     }
 
-    private static int Compare(string stack, string? other, string? beforeFile, string directory, CostAssumptions assumptions, TextWriter output, TextWriter error)
+    private static int Compare(
+        string given, string? givenOther, DirectoryInfo? directory, string? beforeFile, CostAssumptions assumptions, TextWriter output, TextWriter error)
     {
         try
         {
+            var stack = StackLocation.Of(given, directory);
+            var other = givenOther is null ? null : StackLocation.Of(givenOther, directory);
             var (before, after) = beforeFile is null
-                ? (Side(stack, StackFile.Load(directory, stack)), Side(other!, StackFile.Load(directory, other!)))
-                : (Side($"{stack} (before)", StackFile.LoadFile(directory, stack, beforeFile)), Side(stack, StackFile.Load(directory, stack)));
+                ? (Side(stack.Stack, StackFile.Load(stack.Directory, stack.Stack)), Side(other!.Stack, StackFile.Load(other.Directory, other.Stack)))
+                : (Side($"{stack.Stack} (before)", StackFile.LoadFile(stack.Directory, stack.Stack, beforeFile)), Side(stack.Stack, StackFile.Load(stack.Directory, stack.Stack)));
             var diff = StackDiff.Between(before, after, assumptions);
             output.Write(DiffReport.Render(diff));
             return diff.Same ? Success : InvalidSettings;
         }
-        catch (Exception e) when (e is SettingsException or ConfigFileException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is SettingsException or ConfigFileException or UsageException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine(e.Message);
             return UnusableInput;
@@ -240,19 +257,4 @@ public static class BlueprintCommand
     }
 
     private static DiffSide Side(string label, StackConfig config) => new(label, config, WidgetDesign.From(SettingsReader.Read(config)));
-
-    private static string DirectoryOf(DirectoryInfo? given) => given?.FullName ?? FindProjectDirectory(Environment.CurrentDirectory);
-
-    private static string FindProjectDirectory(string start)
-    {
-        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, ProjectFile.FileName)))
-            {
-                return folder.FullName;
-            }
-        }
-
-        return start;
-    }
 }
