@@ -64,7 +64,7 @@ public class CommandLineTests
             Assert.That(placeholders, Has.Count.GreaterThanOrEqualTo(10));
             Assert.That(placeholders.Where(p => p.Option.TrimStart('-') == p.Placeholder.ToLowerInvariant()), Is.Empty);
             Assert.That(placeholders.Where(p => p.Option.EndsWith("-gb", StringComparison.Ordinal)).Select(p => p.Placeholder), Has.All.EqualTo("GB"));
-            Assert.That(output, Does.Contain("--hours-per-month <HOURS>").And.Contain("--dir <FOLDER>"));
+            Assert.That(output, Does.Contain("--hours-per-month <HOURS>").And.Contain("--dir <FOLDER>").And.Contain("--format <text|mermaid>"));
         });
     }
 

@@ -130,11 +130,14 @@ public static class BlueprintCommand
             BeforeAllowed,
             "is not a file",
             path => File.Exists(path) ? new FileInfo(path) : null);
+        var format = FormatOption("text (Markdown: every difference, then the cost and rollout changes) "
+            + "or mermaid (the diagram of the second stack, or of the stack after the edit, with what was added, changed or removed marked).");
         allowed[before] = BeforeAllowed;
+        allowed[format] = FormatsAllowed;
         var command = new Command("diff", "Lists every setting and design element that differs between two stacks, or a stack before and after an edit, "
             + "with the cost and rollout changes.")
         {
-            stack, other, before, directory,
+            stack, other, before, directory, format,
         };
         assumptions.AddTo(command);
         // A validator reads tokens, not values: a value read here would be converted before the
@@ -151,6 +154,7 @@ public static class BlueprintCommand
             parsed.GetValue(other),
             parsed.GetValue(directory),
             parsed.GetValue(before)?.FullName,
+            parsed.GetValue(format)!,
             assumptions.From(parsed),
             output,
             error));
@@ -236,7 +240,7 @@ public static class BlueprintCommand
     }
 
     private static int Compare(
-        string given, string? givenOther, DirectoryInfo? directory, string? beforeFile, CostAssumptions assumptions, TextWriter output, TextWriter error)
+        string given, string? givenOther, DirectoryInfo? directory, string? beforeFile, string format, CostAssumptions assumptions, TextWriter output, TextWriter error)
     {
         try
         {
@@ -246,7 +250,7 @@ public static class BlueprintCommand
                 ? (Side(stack.Stack, StackFile.Load(stack.Directory, stack.Stack)), Side(other!.Stack, StackFile.Load(other.Directory, other.Stack)))
                 : (Side($"{stack.Stack} (before)", StackFile.LoadFile(stack.Directory, stack.Stack, beforeFile)), Side(stack.Stack, StackFile.Load(stack.Directory, stack.Stack)));
             var diff = StackDiff.Between(before, after, assumptions);
-            output.Write(DiffReport.Render(diff));
+            output.Write(format == "mermaid" ? MermaidDiagram.Render(diff) : DiffReport.Render(diff));
             return diff.Same ? Success : InvalidSettings;
         }
         catch (Exception e) when (e is SettingsException or ConfigFileException or UsageException or IOException or UnauthorizedAccessException)
