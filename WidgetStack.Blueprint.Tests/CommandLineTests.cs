@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using WidgetStack.Blueprint.Cli;
 using static WidgetStack.Blueprint.Tests.BlueprintRun;
 
@@ -15,14 +16,154 @@ public class CommandLineTests
         Assert.Multiple(() =>
         {
             Assert.That((exit, diffExit), Is.EqualTo((BlueprintCommand.Success, BlueprintCommand.Success)));
-            ExpectedOutput.AssertMatches("help.txt", WithoutHostName(output));
-            ExpectedOutput.AssertMatches("help-diff.txt", WithoutHostName(diffOutput));
+            ExpectedOutput.AssertMatches("help.txt", output);
+            ExpectedOutput.AssertMatches("help-diff.txt", diffOutput);
         });
     }
 
-    // The usage line names the host process (dotnet's test host here, WidgetStack.Blueprint for users).
-    private static string WithoutHostName(string help) =>
-        System.Text.RegularExpressions.Regex.Replace(help, @"(?m)^  \S+ <stack> (?=\[command\]|diff)", "  <program> <stack> ");
+    [Test]
+    public void Diff_help_shows_the_usage_of_diff_alone()
+    {
+        var (_, output, _) = Run("diff", "--help");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(output, Does.Contain("Usage:\n  blueprint diff <stack> [<other>] [options]\n"));
+            Assert.That(output, Does.Not.Contain("Stack to show"), "the blueprint's own stack is no argument of diff");
+        });
+    }
+
+    [Test]
+    public void Help_calls_the_program_blueprint_however_it_is_started()
+    {
+        var program = Path.Combine(TestContext.CurrentContext.TestDirectory, "WidgetStack.Blueprint.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [program, "--help"]) { RedirectStandardOutput = true };
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(output, Does.Contain("Usage:\n  blueprint <stack> [command] [options]\n"));
+            Assert.That(output, Does.Not.Contain("WidgetStack.Blueprint"));
+        });
+    }
+
+    // "--egress-gb <egress-gb>" says nothing the option's name does not: a placeholder names the unit
+    // or the kind of value.
+    [TestCase("--help")]
+    [TestCase("diff", "--help")]
+    public void Placeholders_name_a_unit_or_a_kind_of_value_not_the_option_again(params string[] args)
+    {
+        var (_, output, _) = Run(args);
+        var placeholders = Regex.Matches(output, @"(?m)^  (--[a-z-]+) <([^>]+)>").Select(m => (Option: m.Groups[1].Value, Placeholder: m.Groups[2].Value)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(placeholders, Has.Count.GreaterThanOrEqualTo(10));
+            Assert.That(placeholders.Where(p => p.Option.TrimStart('-') == p.Placeholder.ToLowerInvariant()), Is.Empty);
+            Assert.That(placeholders.Where(p => p.Option.EndsWith("-gb", StringComparison.Ordinal)).Select(p => p.Placeholder), Has.All.EqualTo("GB"));
+            Assert.That(output, Does.Contain("--hours-per-month <HOURS>").And.Contain("--dir <FOLDER>").And.Contain("--format <text|mermaid>"));
+        });
+    }
+
+    [TestCase("--help", "blueprint")]
+    [TestCase("diff --help", "diff")]
+    public void The_README_lists_the_exit_codes_help_lists(string args, string command)
+    {
+        var (_, help, _) = Run(args.Split(' '));
+        var codes = help[help.IndexOf(BlueprintHelp.ExitCodesHeading, StringComparison.Ordinal)..];
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(codes, Does.StartWith($"{BlueprintHelp.ExitCodesHeading}\n  0  "), command);
+            Assert.That(readme, Does.Contain("```text\n" + codes + "```"), $"README shows the exit codes of {command} as its help does");
+        });
+    }
+
+    // Each code help lists, with a command line that ends in it.
+    private static IEnumerable<TestCaseData> ExitCodeExamples()
+    {
+        var broken = Repository.WithStack("broken", ValidStack.Yaml(("widget:replicas", "0")));
+        var notYaml = Repository.WithStack("notyaml", "config: [unclosed");
+        foreach (var (command, codes) in new[] { ("blueprint", BlueprintCommand.ExitCodes), ("diff", BlueprintCommand.DiffExitCodes) })
+        {
+            foreach (var (code, meaning) in codes)
+            {
+                string[][] examples = (command, code) switch
+                {
+                    ("blueprint", 0) => [["prod", "--dir", Repository.Root]],
+                    ("blueprint", 1) => [["broken", "--dir", broken]],
+                    ("blueprint", _) => [["prod", "--dir", Repository.Root, "--egress-gb", "x"], ["staging", "--dir", Repository.Root], ["notyaml", "--dir", notYaml]],
+                    ("diff", 0) => [["diff", "prod", "prod", "--dir", Repository.Root]],
+                    ("diff", 1) => [["diff", "dev", "prod", "--dir", Repository.Root]],
+                    _ => [["diff", "dev", "--dir", Repository.Root], ["diff", "broken", "broken", "--dir", broken], ["diff", "prod", "staging", "--dir", Repository.Root]],
+                };
+                foreach (var args in examples)
+                {
+                    yield return new TestCaseData(code, args).SetArgDisplayNames(command, $"{code}: {meaning}", string.Join(' ', args.Where(a => !a.StartsWith('/'))));
+                }
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(ExitCodeExamples))]
+    public void Each_exit_code_help_lists_is_the_one_the_command_returns(int code, string[] args) =>
+        Assert.That(Run(args).Exit, Is.EqualTo(code));
+
+    [Test]
+    public void A_stack_file_name_reads_that_stack_from_the_current_folder()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml());
+        var previous = Environment.CurrentDirectory;
+        try
+        {
+            Environment.CurrentDirectory = folder;
+            var (exit, output, error) = Run("Pulumi.qa.yaml");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.EqualTo(BlueprintCommand.Success), error);
+                Assert.That(output, Does.StartWith("Stack qa of project widget"));
+            });
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+
+    [Test]
+    public void A_stack_file_path_reads_the_project_in_that_file_s_folder()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml());
+
+        var (exit, output, error) = Run(Path.Combine(folder, "Pulumi.qa.yaml"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.Success), error);
+            Assert.That(output, Does.StartWith("Stack qa of project widget"));
+        });
+    }
+
+    [Test]
+    public void A_stack_file_in_one_folder_and_dir_naming_another_are_refused()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml());
+        var file = Path.Combine(folder, "Pulumi.qa.yaml");
+
+        var (exit, output, error) = Run(file, "--dir", Repository.Root);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.UnusableInput));
+            Assert.That(output, Is.Empty);
+            Assert.That(error, Is.EqualTo($"{file} is in {folder}, but --dir names {Repository.Root}: give the folder once.{Environment.NewLine}"));
+        });
+    }
 
     [Test]
     public void Without_dir_it_finds_Pulumi_yaml_in_a_parent_of_the_current_folder()
@@ -133,7 +274,7 @@ public class CommandLineTests
         var folder = Repository.WithStack("qa", ValidStack.Yaml(
             ("aws:region", region), ("widget:image", image), ("widget:availabilityZones", $"[{region}a, {region}b]")));
 
-        var (exit, output, error) = Run("qa", "--dir", folder);
+        var (exit, output, error) = RunUnwrapped("qa", "--dir", folder);
 
         Assert.Multiple(() =>
         {
@@ -208,7 +349,7 @@ public class CommandLineTests
             ("widget:certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012"),
             ("widget:logRetentionDays", "365")));
 
-        var (exit, output, error) = Run("qa", "--dir", folder);
+        var (exit, output, error) = RunUnwrapped("qa", "--dir", folder);
 
         Assert.Multiple(() =>
         {

@@ -157,7 +157,7 @@ public class DiffCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(BlueprintCommand.UnusableInput));
-            Assert.That(error, Does.Contain($"{missing} not found."));
+            Assert.That(error, Is.EqualTo($"--before: '{missing}' is not a file. Allowed: the stack's file before the edit.{Environment.NewLine}"));
         });
     }
 
@@ -177,6 +177,72 @@ public class DiffCommandTests
             Assert.That(output, Does.Contain("| widget:spot | 'false' | 'False' |"));
             Assert.That(output, Does.Contain("### Design: 0 differ\n\n### Cost per month"));
             Assert.That(output, Does.Match(@"\| Total \| (\d+\.\d\d) \| \1 \| 0\.00 \|"));
+        });
+    }
+
+    [Test]
+    public void Diff_as_mermaid_draws_the_second_stack_with_what_it_adds_and_changes_marked()
+    {
+        var (exit, output, error) = BlueprintRun.Run("diff", "dev", "prod", "--dir", Repository.Root, "--format", "mermaid");
+        var (_, prodDiagram, _) = BlueprintRun.Run("prod", "--dir", Repository.Root, "--format", "mermaid");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(1), error);
+            Assert.That(output, Does.StartWith("---\ntitle: \"Blueprint diff: dev -> prod\"\n---\n" + prodDiagram), "prod's diagram, then the marks");
+            Assert.That(output, Does.Contain("    style nat1 fill:#dcfce7"), "prod's second NAT gateway is added");
+            Assert.That(output, Does.Contain("    style z2 fill:#dcfce7"), "and its third zone");
+            Assert.That(output, Does.Contain("    style tasks1 fill:#fef3c7"), "the tasks of zone b egress through their own NAT gateway now");
+            Assert.That(output, Does.Contain("    style alb fill:#fef3c7"), "the load balancer gains HTTPS");
+            Assert.That(output, Does.Not.Contain("style igw"), "the internet gateway is the same");
+            Assert.That(output, Does.Not.Contain("subgraph removed"), "prod removes nothing dev has");
+        });
+        ExpectedOutput.AssertMatches("diff-dev-prod.mmd", output);
+    }
+
+    [Test]
+    public void Diff_as_mermaid_draws_what_the_second_stack_removes_apart()
+    {
+        var (exit, output, _) = BlueprintRun.Run("diff", "prod", "dev", "--dir", Repository.Root, "--format", "mermaid");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(1));
+            Assert.That(output, Does.Contain(
+                "    subgraph removed[\"Removed: in prod only\"]\n"
+                + "        nat1[NAT gateway]\n"
+                + "        subgraph z2[\"us-east-1c\"]\n"
+                + "            pub2[\"public 10.0.232.0/22\"]\n"
+                + "            nat2[NAT gateway]\n"
+                + "            tasks2[\"private 10.0.64.0/19<br/>WidgetService tasks :3333\"]\n"
+                + "        end\n"
+                + "    end\n"));
+            Assert.That(output, Does.Contain("    style z2 fill:#fee2e2,stroke:#dc2626,stroke-width:2px,stroke-dasharray:5 5"));
+        });
+    }
+
+    [Test]
+    public void Diff_as_mermaid_of_a_stack_against_itself_marks_nothing_and_exits_0()
+    {
+        var (exit, output, _) = BlueprintRun.Run("diff", "prod", "prod", "--dir", Repository.Root, "--format", "mermaid");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(0));
+            Assert.That(output, Does.Contain("flowchart LR"));
+            Assert.That(output, Does.Not.Contain("style "));
+        });
+    }
+
+    [Test]
+    public void Diff_takes_stacks_by_their_files()
+    {
+        var (exit, output, error) = BlueprintRun.Run("diff", Path.Combine(Repository.Root, "Pulumi.dev.yaml"), Path.Combine(Repository.Root, "Pulumi.prod.yaml"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(1), error);
+            Assert.That(output, Does.StartWith("## Blueprint diff: dev -> prod"));
         });
     }
 

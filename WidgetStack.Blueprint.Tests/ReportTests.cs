@@ -12,7 +12,7 @@ public class ReportTests
     /// A stack that takes every branch dev and prod do not: blue/green, HTTPS, autoscaling from 2,
     /// ARM64, no circuit breaker.
     /// </summary>
-    private static readonly (string Key, string? Value)[] BlueGreenHttps =
+    internal static readonly (string Key, string? Value)[] BlueGreenHttps =
     [
         ("widget:deploymentStrategy", "blueGreen"),
         ("widget:bakeTimeMinutes", "10"),

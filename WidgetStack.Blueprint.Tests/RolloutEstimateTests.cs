@@ -97,7 +97,7 @@ public class RolloutEstimateTests
     [Test]
     public void The_blueprint_shows_prods_rollout_beside_the_same_with_AWS_defaults()
     {
-        var (_, output, _) = BlueprintRun.Run("prod", "--dir", Repository.Root);
+        var (_, output, _) = BlueprintRun.RunUnwrapped("prod", "--dir", Repository.Root);
 
         Assert.Multiple(() =>
         {
@@ -117,7 +117,7 @@ public class RolloutEstimateTests
     [Test]
     public void The_blueprint_states_the_assumptions_of_its_rollout_estimate()
     {
-        var (_, output, _) = BlueprintRun.Run("prod", "--dir", Repository.Root);
+        var (_, output, _) = BlueprintRun.RunUnwrapped("prod", "--dir", Repository.Root);
         var text = string.Join(' ', output.Split('\n').Select(l => l.Trim()));
 
         Assert.Multiple(() =>

@@ -22,7 +22,7 @@ public class ZoneLossTests
     [Test]
     public void Prods_blueprint_has_a_row_per_zone_with_its_verdict()
     {
-        var (_, output, _) = BlueprintRun.Run("prod", "--dir", Repository.Root);
+        var (_, output, _) = BlueprintRun.RunUnwrapped("prod", "--dir", Repository.Root);
 
         Assert.Multiple(() =>
         {
@@ -57,7 +57,7 @@ public class ZoneLossTests
         var design = Design(("widget:availabilityZones", "[us-east-1a, us-east-1b]"), ("widget:replicas", "4"), ("widget:natGateways", "single"), ("widget:vpcEndpoints", "false"));
 
         var losses = ZoneLoss.Of(design);
-        var output = Report.TextReport.Render(design);
+        var output = Report.TextReport.Render(design, width: 1000);
 
         Assert.That(output, Does.Match(TableRow.Containing("us-east-1b", "2 of 4", "4", "yes", "1", "degraded: the load balancer runs in one zone; ECS")));
         Assert.That(losses, Is.EqualTo(new[]
@@ -99,7 +99,7 @@ public class ZoneLossTests
         var loss = ZoneLoss.Of(WidgetDesign.Load(folder, "qa"))[0];
 
         Assert.That(loss, Is.EqualTo(new ZoneLoss("us-east-1a", 7, 4, 2, true, true, 2, ZoneLossVerdict.Survives, "")));
-        Assert.That(BlueprintRun.Run("qa", "--dir", folder).Output, Does.Match(TableRow.Of("us-east-1a", "4 of 7", "2", "yes", "2", "survives")));
+        Assert.That(BlueprintRun.RunUnwrapped("qa", "--dir", folder).Output, Does.Match(TableRow.Of("us-east-1a", "4 of 7", "2", "yes", "2", "survives")));
     }
 
     private static WidgetDesign Design(params (string Key, string? Value)[] changes) =>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using WidgetStack.Blueprint.Costs;
 
 namespace WidgetStack.Blueprint.Cli;
@@ -6,31 +7,41 @@ namespace WidgetStack.Blueprint.Cli;
 /// <summary>The cost assumptions as command-line options, one per <see cref="CostAssumption"/>, each defaulting to the estimate's own.</summary>
 internal sealed class CostOptions
 {
-    private readonly Dictionary<string, Option<decimal>> options;
+    // The placeholder each option shows in help: its unit.
+    private static readonly Dictionary<string, string> Placeholders = new()
+    {
+        ["--requests-per-second"] = "REQUESTS/S",
+        ["--kb-per-request"] = "KB",
+        ["--log-gb-per-task"] = "GB",
+        ["--flow-log-gb"] = "GB",
+        ["--egress-gb"] = "GB",
+        ["--image-gb"] = "GB",
+        ["--deploys-per-month"] = "DEPLOYS",
+        ["--hours-per-month"] = "HOURS",
+    };
+
+    private readonly Dictionary<string, (Option<decimal> Option, CostAssumption Assumption)> options;
 
     public CostOptions()
     {
         options = new CostAssumptions().All.ToDictionary(
             a => a.Option,
-            a =>
+            a => (new Option<decimal>(a.Option)
             {
-                var option = new Option<decimal>(a.Option) { Description = $"Cost estimate: {a.Meaning}.", DefaultValueFactory = _ => a.Value };
-                option.Validators.Add(result =>
-                {
-                    var value = result.GetValueOrDefault<decimal>();
-                    if (value < a.Least || value > a.Most)
-                    {
-                        result.AddError($"{a.Option} is {Numbers.Plain(value)}; allowed: {Numbers.Plain(a.Least)} {(a.Most is { } most ? $"to {Numbers.Plain(most)}" : "or more")}.");
-                    }
-                });
-                return option;
-            });
+                Description = $"Cost estimate: {a.Meaning} ({Numbers.Plain(a.Least)} to {Numbers.Plain(a.Most)}).",
+                HelpName = Placeholders[a.Option],
+                DefaultValueFactory = _ => a.Value,
+                CustomParser = result => Read(result, a),
+            }, a));
     }
+
+    /// <summary>What each option takes, as its errors say it: "0 to 200 GB".</summary>
+    public IEnumerable<(Option Option, string Allowed)> Allowed => options.Values.Select(o => ((Option)o.Option, o.Assumption.Allowed));
 
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in options.Values)
+        foreach (var (option, _) in options.Values)
         {
             command.Options.Add(option);
         }
@@ -38,5 +49,22 @@ internal sealed class CostOptions
 
     /// <summary>The assumptions the command line gives.</summary>
     public CostAssumptions From(ParseResult parsed) =>
-        new CostAssumptions().All.Aggregate(new CostAssumptions(), (assumptions, a) => a.Set(assumptions, parsed.GetValue(options[a.Option])));
+        new CostAssumptions().All.Aggregate(new CostAssumptions(), (assumptions, a) => a.Set(assumptions, parsed.GetValue(options[a.Option].Option)));
+
+    private static decimal Read(ArgumentResult result, CostAssumption assumption)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        var problem = NumberText.Read(text, out var value);
+        if (problem is null && (value < assumption.Least || value > assumption.Most))
+        {
+            problem = $"'{text}' is out of range";
+        }
+
+        if (problem is not null)
+        {
+            result.AddError($"{assumption.Option}: {problem}. Allowed: {assumption.Allowed}.");
+        }
+
+        return value;
+    }
 }

@@ -39,6 +39,7 @@ internal static class CostSection
         yield return Table(
             ["Item", "Basis", "USD/month"],
             [.. estimate.Lines.Select(line => new[] { line.Item, line.Basis, Usd(line.UsdPerMonth) }), ["Total", "", Usd(estimate.TotalUsdPerMonth)]],
+            keepWhole: [2],
             rightAlignedColumn: 2);
         var perTask = CostEstimate.UsdPerTaskMonth(design, prices, assumptions);
         var most = design.Settings.Scaling.Most;

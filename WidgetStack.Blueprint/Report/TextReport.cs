@@ -10,18 +10,25 @@ namespace WidgetStack.Blueprint.Report;
 /// <summary>The blueprint as plain-text tables: what a stack builds, read without an AWS account.</summary>
 public static class TextReport
 {
-    /// <summary>Console width the tables are laid out for, in characters.</summary>
-    public const int WidthCharacters = 140;
+    /// <summary>The width the blueprint is laid out for unless told otherwise, in characters.</summary>
+    public const int DefaultWidth = 120;
 
-    /// <summary>Renders <paramref name="design"/>, its costs under <paramref name="assumptions"/> (the defaults if null).</summary>
-    public static string Render(WidgetDesign design, CostAssumptions? assumptions = null) =>
-        Write(Sections(design, assumptions ?? new CostAssumptions()));
+    /// <summary>
+    /// Renders <paramref name="design"/>, its costs under <paramref name="assumptions"/> (the defaults if null),
+    /// in lines of at most <paramref name="width"/> characters.
+    /// </summary>
+    public static string Render(WidgetDesign design, CostAssumptions? assumptions = null, int width = DefaultWidth) =>
+        Write(Sections(design, assumptions ?? new CostAssumptions()), width);
 
     /// <summary>The security controls section alone, for <paramref name="settings"/> under <paramref name="causes"/>.</summary>
-    internal static string RenderControls(WidgetSettings settings, IReadOnlyList<Controls.ControlCause> causes) =>
-        Write(ControlsSection(settings, causes));
+    internal static string RenderControls(WidgetSettings settings, IReadOnlyList<Controls.ControlCause> causes, int width = DefaultWidth) =>
+        Write(ControlsSection(settings, causes), width);
 
-    private static string Write(IEnumerable<IRenderable> blocks)
+    /// <summary>
+    /// <paramref name="blocks"/> as plain text in lines of at most <paramref name="width"/>
+    /// characters, without trailing spaces (Spectre pads table cells and wrapped lines to the width).
+    /// </summary>
+    internal static string Write(IEnumerable<IRenderable> blocks, int width)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -31,13 +38,13 @@ public static class TextReport
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
-        console.Profile.Width = WidthCharacters;
+        console.Profile.Width = width;
         foreach (var block in blocks)
         {
             console.Write(block);
         }
 
-        return writer.ToString();
+        return string.Join(Environment.NewLine, writer.ToString().Split('\n').Select(line => line.TrimEnd()));
     }
 
     private static IEnumerable<IRenderable> Sections(WidgetDesign design, CostAssumptions assumptions)
@@ -54,7 +61,8 @@ public static class TextReport
         yield return Line($"Subnet rule: {SubnetLayout.Rule}");
         yield return Table(
             ["Zone", "Public subnet", "Private subnet (tasks)", "NAT gateway", "Private egress via NAT in"],
-            network.Zones.Select(z => new[] { z.Zone, z.PublicSubnetCidr, z.PrivateSubnetCidr, z.HasNatGateway ? "yes" : "no", z.EgressNatZone }));
+            network.Zones.Select(z => new[] { z.Zone, z.PublicSubnetCidr, z.PrivateSubnetCidr, z.HasNatGateway ? "yes" : "no", z.EgressNatZone }),
+            keepWhole: [3]);
         yield return Line($"Usable addresses per subnet: public {network.PublicSubnetUsableAddresses}, private {network.PrivateSubnetUsableAddresses}");
         yield return Line(network.FlowLogs is { } flow
             ? $"Flow logs: {FlowLogDesign.TrafficType} traffic to {flow.LogGroupName}, kept {flow.RetentionDays} days"
@@ -79,7 +87,8 @@ public static class TextReport
         yield return Table(
             ["Group", "Direction", "Port", "Peer", "Description"],
             design.Firewall.Groups.SelectMany(g =>
-                g.Ingress.Select(r => Rule(design, g, "in from", r)).Concat(g.Egress.Select(r => Rule(design, g, "out to", r)))));
+                g.Ingress.Select(r => Rule(design, g, "in from", r)).Concat(g.Egress.Select(r => Rule(design, g, "out to", r)))),
+            keepWhole: [1, 2]);
         var taskIngress = design.Firewall.Tasks.Ingress.Single();
         yield return Line($"Tasks accept port {taskIngress.Port} from the load balancer's group only.");
         yield return Line("");
@@ -93,7 +102,8 @@ public static class TextReport
             {
                 l.Name, l.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), l.Protocol,
                 l.Action == ListenerAction.Forward ? $"forward to {alb.ProductionTargetGroup.Name}" + (l.SslPolicy is null ? "" : $" ({l.SslPolicy})") : "redirect to HTTPS 443",
-            }));
+            }),
+            keepWhole: [1, 2]);
         yield return Table(
             ["Target group", "Targets", "Health check", "Deregistration delay"],
             alb.TargetGroups.Select(t => new[]
@@ -102,7 +112,8 @@ public static class TextReport
                 $"{TargetGroupDesign.TargetType} on {TargetGroupDesign.Protocol} {service.Task.Container.Port}",
                 $"GET {t.HealthCheck.Path} every {t.HealthCheck.IntervalSeconds} s, timeout {t.HealthCheck.TimeoutSeconds} s, healthy after {t.HealthCheck.HealthyThreshold}, unhealthy after {t.HealthCheck.UnhealthyThreshold}, expects {t.HealthCheck.Matcher}",
                 $"{t.DeregistrationDelaySeconds} s",
-            }));
+            }),
+            keepWhole: [1, 3]);
         if (alb.Domain is { } domain)
         {
             yield return Line($"Domain {domain.Name} in hosted zone {domain.HostedZoneName} ({domain.HostedZoneId}): ACM certificate validated by a {DomainDesign.ValidationMethod} (CNAME) record there, "
@@ -151,7 +162,8 @@ public static class TextReport
             + $"to SNS topic {monitoring.TopicName} under KMS key {monitoring.KeyName}, mailed to {(monitoring.Emails.Count > 0 ? string.Join(", ", monitoring.Emails) : "nobody yet")}");
         yield return Table(
             ["Alarm", "Metric", "Fires at", "Means"],
-            monitoring.Alarms.Select(a => new[] { a.Name, $"{a.MetricName} ({a.Statistic})", $">= {a.Threshold} per minute", a.Description }));
+            monitoring.Alarms.Select(a => new[] { a.Name, $"{a.MetricName} ({a.Statistic})", $">= {a.Threshold} per minute", a.Description }),
+            keepWhole: [2]);
         yield return Line(monitoring.Budget is { } budget
             ? $"Budget {budget.Name}: {budget.AmountUsd} USD a month of costs tagged {budget.TagFilter}; actual and forecast spend alert the topic at {budget.AlertPercent}%"
             : "Budget: none");
@@ -171,11 +183,11 @@ public static class TextReport
                 r.TrustConditions.Count > 0 ? string.Join("\n", r.TrustConditions.Select(c => $"{c.Key} {c.Operator}")) : "(AWS documents no condition keys)",
                 string.Join("\n", r.TrustConditions.Select(c => c.Value)),
             }),
-            noWrapColumn: 2);
+            keepWhole: [2]);
         yield return Table(
             ["Role: statement", "Allows", "On"],
             design.Iam.Roles.SelectMany(r => r.Statements.Select(s => new[] { $"{r.Name}:\n{s.Sid}", string.Join("\n", s.Actions), s.Resource.ToString()! })),
-            noWrapColumn: 2);
+            keepWhole: [2]);
         foreach (var (role, arn) in design.Iam.Roles.SelectMany(r => r.ManagedPolicyArns.Select(arn => (r.Name, arn))))
         {
             yield return Line($"{role} also has the AWS managed policy {arn}");

@@ -22,7 +22,8 @@ internal static class ZoneLossSection
                 loss.EgressKept ? "yes" : "no",
                 $"{loss.LoadBalancerZonesLeft}",
                 Verdict(loss),
-            }));
+            }),
+            keepWhole: [1, 2, 3, 4]);
     }
 
     private static string Verdict(ZoneLoss loss)
