@@ -23,7 +23,9 @@ public class DiffCommandTests
             Assert.That(output, Does.Contain("| widget:natGateways | 'single' | 'onePerZone' |"));
             Assert.That(output, Does.Contain("| widget:vpcEndpoints | 'false' | 'true' |"));
             Assert.That(output, Does.Not.Contain("| widget:containerPort |"), "equal settings are not listed");
-            Assert.That(output, Does.Contain("| Network.Zones[2].Zone | (none) | us-east-1c |"));
+            Assert.That(output, Does.Contain("| Network.Zones[us-east-1c].Zone | (none) | us-east-1c |"), "list items matched by their name");
+            Assert.That(output, Does.Not.Contain("Iam.Roles[").And.Not.Contain("Iam.ServiceRoles[").And.Not.Contain("ProductionTargetGroup."), "each fact once");
+            Assert.That(output, Does.Contain("| At the autoscaling ceiling (1 -> 9 tasks) |"));
             Assert.That(output, Does.Contain("| Network.NatGatewayCount | 1 | 3 |"));
             Assert.That(output, Does.Contain("| Service.DesiredCount | 1 | 3 |"));
             Assert.That(output, Does.Not.Contain("| Service.Task.Family |"), "equal elements are not listed");

@@ -61,6 +61,7 @@ public sealed record FirewallDesign(SecurityGroupDesign LoadBalancer, SecurityGr
     public const int HttpsPort = 443;
 
     /// <summary>Every group: the load balancer's, the tasks', and the endpoints' when the VPC has them.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // computed from the other members: the diff shows each fact once
     public IReadOnlyList<SecurityGroupDesign> Groups => Endpoints is null ? [LoadBalancer, Tasks] : [LoadBalancer, Tasks, Endpoints];
 
     /// <summary>

@@ -90,9 +90,11 @@ public sealed record IamDesign(RoleDesign Execution, RoleDesign Task, RoleDesign
     public static string ManagedPolicyArn(string partition, string name) => $"arn:{partition}:iam::aws:policy/{name}";
 
     /// <summary>The roles of the ECS service.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // computed from the other members: the diff shows each fact once
     public IReadOnlyList<RoleDesign> ServiceRoles => Infrastructure is null ? [Execution, Task] : [Execution, Task, Infrastructure];
 
     /// <summary>All roles built.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // computed from the other members: the diff shows each fact once
     public IReadOnlyList<RoleDesign> Roles => FlowLogs is null ? ServiceRoles : [.. ServiceRoles, FlowLogs];
 
     /// <summary>Derives the roles of a stack in <paramref name="region"/> of <paramref name="account"/>.</summary>

@@ -136,12 +136,15 @@ public sealed record LoadBalancerDesign(
     public const string DesyncMitigationMode = "defensive";
 
     /// <summary>The listener that forwards traffic to the tasks.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // computed from the other members: the diff shows each fact once
     public ListenerDesign TrafficListener => Listeners.Single(l => l.Action == ListenerAction.Forward);
 
     /// <summary>The target group that takes traffic first.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // computed from the other members: the diff shows each fact once
     public TargetGroupDesign ProductionTargetGroup => TargetGroups[0];
 
     /// <summary>The group a blue/green deploy starts the new version in.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // computed from the other members: the diff shows each fact once
     public TargetGroupDesign AlternateTargetGroup => TargetGroups[1];
 
     /// <summary>

@@ -19,6 +19,14 @@ public static class DesignElements
         return elements;
     }
 
+    // The items' names (Name, else Zone), when every item has a distinct one.
+    private static List<string>? Names(JsonArray items)
+    {
+        var names = items.Select(item => (item as JsonObject)?["Name"] is JsonValue name ? name.ToString()
+            : (item as JsonObject)?["Zone"] is JsonValue zone ? zone.ToString() : null).ToList();
+        return names.Count > 0 && names.All(n => n is not null) && names.Distinct(StringComparer.Ordinal).Count() == names.Count ? [.. names.OfType<string>()] : null;
+    }
+
     private static void Walk(string path, JsonNode? node, IDictionary<string, string> elements)
     {
         switch (node)
@@ -27,6 +35,14 @@ public static class DesignElements
                 foreach (var (name, value) in properties)
                 {
                     Walk(path.Length == 0 ? name : $"{path}.{name}", value, elements);
+                }
+
+                break;
+            case JsonArray items when Names(items) is { } names:
+                // Items with names are matched by name, so an item that only moved in its list is no change.
+                for (var index = 0; index < items.Count; index++)
+                {
+                    Walk($"{path}[{names[index]}]", items[index], elements);
                 }
 
                 break;

@@ -69,6 +69,12 @@ public static class DiffReport
 
         var (beforeTotal, afterTotal) = (Cents(beforeCost.TotalUsdPerMonth), Cents(afterCost.TotalUsdPerMonth));
         Row(text, "Total", Usd(beforeTotal), Usd(afterTotal), Signed(afterTotal - beforeTotal));
+
+        // What the stack costs when the autoscaler runs every task it may.
+        var (beforeMost, afterMost) = (diff.Before.Design.Settings.Scaling.Most, diff.After.Design.Settings.Scaling.Most);
+        var beforeCeiling = Cents(CostEstimate.For(diff.Before.Design, beforePrices, diff.Assumptions, beforeMost).TotalUsdPerMonth);
+        var afterCeiling = Cents(CostEstimate.For(diff.After.Design, afterPrices, diff.Assumptions, afterMost).TotalUsdPerMonth);
+        Row(text, $"At the autoscaling ceiling ({beforeMost} -> {afterMost} tasks)", Usd(beforeCeiling), Usd(afterCeiling), Signed(afterCeiling - beforeCeiling));
         text.AppendLine();
     }
 
