@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using WidgetStack.Blueprint.Cli;
 using static WidgetStack.Blueprint.Tests.BlueprintRun;
 
@@ -110,7 +109,7 @@ public class BlueprintCommandTests
     [TestCase("dev", "Replicas: 1 over 2 zones")]
     public void The_built_program_runs_as_a_new_user_runs_it_from_the_repository_root(string stack, string expected)
     {
-        var (exit, output, error) = RunProgram(Repository.Root, stack);
+        var (exit, output, error) = BuiltProgram.Run(Repository.Root, stack);
 
         Assert.Multiple(() =>
         {
@@ -126,7 +125,7 @@ public class BlueprintCommandTests
             .Replace("widget:replicas: 3", "widget:replicas: 0", StringComparison.Ordinal)
             .Replace("widget:memoryMiB: 1024", "widget:memoryMiB: 100000", StringComparison.Ordinal));
 
-        var (exit, output, error) = RunProgram(folder, "prod");
+        var (exit, output, error) = BuiltProgram.Run(folder, "prod");
 
         Assert.Multiple(() =>
         {
@@ -135,22 +134,5 @@ public class BlueprintCommandTests
             Assert.That(error, Does.Contain("widget:replicas = '0'").And.Contain("widget:memoryMiB = '100000'"));
             Assert.That(error, Does.Not.Contain("Exception"));
         });
-    }
-
-    private static (int Exit, string Output, string Error) RunProgram(string workingDirectory, string stack)
-    {
-        var program = Path.Combine(TestContext.CurrentContext.TestDirectory, "WidgetStack.Blueprint.dll");
-        var start = new ProcessStartInfo("dotnet", [program, stack])
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
     }
 }

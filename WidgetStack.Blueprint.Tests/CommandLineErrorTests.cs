@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Help;
-using System.Diagnostics;
 using WidgetStack.Blueprint.Cli;
 using static WidgetStack.Blueprint.Tests.BlueprintRun;
 
@@ -131,23 +130,12 @@ public class CommandLineErrorTests
     [Test]
     public void The_built_program_refuses_a_mistyped_number_with_one_line_and_exit_2()
     {
-        var program = Path.Combine(TestContext.CurrentContext.TestDirectory, "WidgetStack.Blueprint.dll");
-        var start = new ProcessStartInfo("dotnet", [program, "prod", "--requests-per-second", "abc"])
-        {
-            WorkingDirectory = Repository.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        var (exit, output, error) = BuiltProgram.Run(Repository.Root, "prod", "--requests-per-second", "abc");
 
         Assert.Multiple(() =>
         {
-            Assert.That(process.ExitCode, Is.EqualTo(BlueprintCommand.UnusableInput));
-            Assert.That(output.Result, Is.Empty);
+            Assert.That(exit, Is.EqualTo(BlueprintCommand.UnusableInput));
+            Assert.That(output, Is.Empty);
             Assert.That(error, Is.EqualTo($"--requests-per-second: 'abc' is not a number. Allowed: 0 to 1000000 requests per second.{Environment.NewLine}"));
         });
     }

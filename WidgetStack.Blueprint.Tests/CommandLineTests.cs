@@ -117,22 +117,8 @@ public class CommandLineTests
     public void A_stack_file_name_reads_that_stack_from_the_current_folder()
     {
         var folder = Repository.WithStack("qa", ValidStack.Yaml());
-        var previous = Environment.CurrentDirectory;
-        try
-        {
-            Environment.CurrentDirectory = folder;
-            var (exit, output, error) = Run("Pulumi.qa.yaml");
 
-            Assert.Multiple(() =>
-            {
-                Assert.That(exit, Is.EqualTo(BlueprintCommand.Success), error);
-                Assert.That(output, Does.StartWith("Stack qa of project widget"));
-            });
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previous;
-        }
+        AssertShowsStackQa(BuiltProgram.InFolder(folder, () => Run("Pulumi.qa.yaml")));
     }
 
     [Test]
@@ -140,13 +126,7 @@ public class CommandLineTests
     {
         var folder = Repository.WithStack("qa", ValidStack.Yaml());
 
-        var (exit, output, error) = Run(Path.Combine(folder, "Pulumi.qa.yaml"));
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(exit, Is.EqualTo(BlueprintCommand.Success), error);
-            Assert.That(output, Does.StartWith("Stack qa of project widget"));
-        });
+        AssertShowsStackQa(Run(Path.Combine(folder, "Pulumi.qa.yaml")));
     }
 
     [Test]
@@ -170,23 +150,15 @@ public class CommandLineTests
     {
         var folder = Repository.WithStack("qa", ValidStack.Yaml());
         var nested = Directory.CreateDirectory(Path.Combine(folder, "a", "b")).FullName;
-        var previous = Environment.CurrentDirectory;
-        try
-        {
-            Environment.CurrentDirectory = nested;
-            var (exit, output, error) = Run("qa");
 
-            Assert.Multiple(() =>
-            {
-                Assert.That(exit, Is.EqualTo(BlueprintCommand.Success), error);
-                Assert.That(output, Does.StartWith("Stack qa of project widget"));
-            });
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previous;
-        }
+        AssertShowsStackQa(BuiltProgram.InFolder(nested, () => Run("qa")));
     }
+
+    private static void AssertShowsStackQa((int Exit, string Output, string Error) run) => Assert.Multiple(() =>
+    {
+        Assert.That(run.Exit, Is.EqualTo(BlueprintCommand.Success), run.Error);
+        Assert.That(run.Output, Does.StartWith("Stack qa of project widget"));
+    });
 
     [Test]
     public void Without_dir_and_without_a_Pulumi_yaml_above_it_says_where_it_looked()

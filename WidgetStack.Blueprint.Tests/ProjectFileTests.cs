@@ -34,6 +34,16 @@ public class ProjectFileTests
         Assert.DoesNotThrow(() => SettingsReader.Read(StackFile.Load(folder, "defaults")));
     }
 
+    // The reader refuses a strategy's setting that differs from its default under another strategy:
+    // the defaults it compares with must be the ones Pulumi.yaml declares.
+    [Test]
+    public void The_deployment_defaults_the_reader_compares_with_are_those_of_Pulumi_yaml()
+    {
+        var folder = Repository.WithStack("defaults", ValidStack.Yaml());
+
+        Assert.That(SettingsReader.Read(StackFile.Load(folder, "defaults")).Deployment, Is.EqualTo(DeploymentSettings.Defaults));
+    }
+
     [Test]
     public void The_README_config_reference_is_the_config_block_of_Pulumi_yaml()
     {

@@ -17,8 +17,8 @@ namespace WidgetStack;
 /// <param name="TaskGroupId">The tasks' security group.</param>
 /// <param name="LoadBalancer">Target groups and the routing the service must wait for.</param>
 /// <param name="Monitoring">The alarms the service rolls a deployment back on.</param>
-/// <param name="LogKeyArn">The KMS key the task log group is encrypted with, or null for CloudWatch's own.</param>
 /// <param name="AccountRootArn">The account, which administers the stack's keys.</param>
+/// <param name="LogKeyArn">The KMS key the task log group is encrypted with, or null for CloudWatch's own.</param>
 public sealed record WidgetServiceArgs(
     ServiceDesign Design,
     IamDesign Iam,
@@ -27,8 +27,8 @@ public sealed record WidgetServiceArgs(
     Input<string> TaskGroupId,
     LoadBalancer LoadBalancer,
     Monitoring Monitoring,
-    Output<string>? LogKeyArn = null,
-    string AccountRootArn = "");
+    string AccountRootArn,
+    Output<string>? LogKeyArn = null);
 
 /// <summary>
 /// The ECS cluster, the task log group, the roles, the task definition of family

@@ -74,7 +74,7 @@ public sealed class WidgetStackRoot : Stack
         var monitoring = new Monitoring("widget-monitoring", new MonitoringArgs(design.Monitoring, loadBalancer));
         var service = new WidgetService(
             "widget-service",
-            new WidgetServiceArgs(design.Service, design.Iam, design.Settings.Region, network.PrivateSubnetIds, firewall.TaskGroupId, loadBalancer, monitoring, logKeyArn, design.Monitoring.AccountRootArn));
+            new WidgetServiceArgs(design.Service, design.Iam, design.Settings.Region, network.PrivateSubnetIds, firewall.TaskGroupId, loadBalancer, monitoring, design.Monitoring.AccountRootArn, logKeyArn));
 
         DashboardUrl = Dashboard.Create(design.Monitoring, design.Settings.Region, loadBalancer, service, monitoring);
         var scheme = design.Settings.LoadBalancer.Https ? "https" : "http";

@@ -45,9 +45,10 @@ public sealed record TargetGroupDesign(string Name, string PreviousName, int Der
 
     /// <summary>
     /// The group's own port, fixed: it is only the default for targets registered without a port
-    /// ("The port on which the targets receive traffic, unless overridden when registering a
-    /// specific target", ELB API reference, CreateTargetGroup), and ECS registers every task with
-    /// the container port. A port that followed widget:containerPort would replace the group
+    /// ("The port on which the targets receive traffic. This port is used unless you specify a port
+    /// override when registering the target.", ELB API reference, CreateTargetGroup, Port,
+    /// https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html),
+    /// and ECS registers every task with the container port. A port that followed widget:containerPort would replace the group
     /// (the port forces a new target group) and move traffic to an empty one. 3333, the widget
     /// server's port, so groups made when the port followed the container port keep theirs.
     /// </summary>
