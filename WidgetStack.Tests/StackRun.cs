@@ -3,6 +3,7 @@ using Moq;
 using Pulumi;
 using Pulumi.Testing;
 using WidgetStack.Blueprint.Config;
+using WidgetStack.Blueprint.Rules;
 using WidgetStack.Blueprint.Tests;
 
 namespace WidgetStack.Tests;
@@ -13,10 +14,10 @@ namespace WidgetStack.Tests;
 /// </summary>
 internal sealed class StackRun
 {
-    private StackRun(IReadOnlyList<MockResourceArgs> registered, int invokes, IReadOnlyList<Resource> resources, IReadOnlyList<MockRegisterResourceOutputsRequest> outputs)
+    private StackRun(IReadOnlyList<MockResourceArgs> registered, IReadOnlyList<MockCallArgs> calls, IReadOnlyList<Resource> resources, IReadOnlyList<MockRegisterResourceOutputsRequest> outputs)
     {
         Registered = registered;
-        Invokes = invokes;
+        Calls = calls;
         Resources = resources;
         ComponentOutputs = outputs;
     }
@@ -30,8 +31,8 @@ internal sealed class StackRun
     /// <summary>Every resource registered, as the mock runtime received it.</summary>
     public IReadOnlyList<MockResourceArgs> Registered { get; }
 
-    /// <summary>Provider invokes the program attempted (the mocks answer none).</summary>
-    public int Invokes { get; }
+    /// <summary>The provider functions the program called, in order.</summary>
+    public IReadOnlyList<MockCallArgs> Calls { get; }
 
     /// <summary>Registered resources of one type token.</summary>
     public IReadOnlyList<MockResourceArgs> OfType(string type) => [.. Registered.Where(r => r.Type == type)];
@@ -71,14 +72,19 @@ internal sealed class StackRun
     /// <summary>
     /// Runs the stack with <paramref name="configJson"/> as the engine's PULUMI_CONFIG map (null: no
     /// map at all), as a preview when <paramref name="preview"/>; <paramref name="answer"/> may
-    /// change the state the mocks give back for a resource.
+    /// change the state the mocks give back for a resource, and <paramref name="accountZones"/> the
+    /// zones the account has in a region (by default every zone AWS lists there).
     /// </summary>
     public static async Task<(StackRun Run, Exception? Error)> TryRunWithConfigAsync(
-        string stack, string? configJson, bool preview = false, Func<MockResourceArgs, ImmutableDictionary<string, object>, ImmutableDictionary<string, object>>? answer = null)
+        string stack,
+        string? configJson,
+        bool preview = false,
+        Func<MockResourceArgs, ImmutableDictionary<string, object>, ImmutableDictionary<string, object>>? answer = null,
+        Func<string, IReadOnlyList<string>>? accountZones = null)
     {
         Environment.SetEnvironmentVariable("PULUMI_CONFIG", configJson);
         var registered = new List<MockResourceArgs>();
-        var invokes = 0;
+        var calls = new List<MockCallArgs>();
         var mocks = new Mock<IMocks>(MockBehavior.Strict);
         mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()))
             .ReturnsAsync((MockResourceArgs args) =>
@@ -92,8 +98,15 @@ internal sealed class StackRun
                 return (id, answer is null ? state : answer(args, state));
             });
         mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>()))
-            .Callback(() => Interlocked.Increment(ref invokes))
-            .ThrowsAsync(new InvalidOperationException("The program must not call provider functions."));
+            .ReturnsAsync((MockCallArgs args) =>
+            {
+                lock (calls)
+                {
+                    calls.Add(args);
+                }
+
+                return MockCloud.Answer(args, accountZones ?? AwsRegions.All.ZonesOf);
+            });
         var outputs = new List<MockRegisterResourceOutputsRequest>();
         mocks.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>()))
             .Callback((MockRegisterResourceOutputsRequest request) =>
@@ -116,7 +129,7 @@ internal sealed class StackRun
             error = e;
         }
 
-        return (new StackRun(registered, invokes, resources, outputs), error);
+        return (new StackRun(registered, calls, resources, outputs), error);
     }
 
     /// <summary>The PULUMI_CONFIG map of a stack file with defaults, as the CLI builds it.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using WidgetStack.Blueprint.Config;
 using WidgetStack.Blueprint.Design;
@@ -260,8 +261,19 @@ public class WidgetStackTests(string stack)
     }
 
     [Test]
-    public void The_program_calls_no_provider_function() =>
-        Assert.That(_run.Invokes, Is.Zero);
+    public void The_only_provider_function_the_program_calls_asks_for_the_Availability_Zones_of_the_stack_region()
+    {
+        var call = _run.Calls.Single();
+        var filter = (ImmutableDictionary<string, object>)((ImmutableArray<object>)call.Args["filters"]).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(call.Token, Is.EqualTo("aws:index/getAvailabilityZones:getAvailabilityZones"));
+            Assert.That(call.Args["region"], Is.EqualTo("us-east-1"));
+            Assert.That(filter["name"], Is.EqualTo("zone-type"));
+            Assert.That(filter["values"], Is.EqualTo(new object[] { "availability-zone" }));
+        });
+    }
 }
 
 public class StackVariantTests

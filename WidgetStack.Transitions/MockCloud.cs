@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using Pulumi.Testing;
+using WidgetStack.Blueprint.Rules;
 
 namespace WidgetStack.Transitions;
 
 /// <summary>
 /// The AWS the mock runtime stands for: it answers each registered resource as AWS and the
-/// providers would, and refuses provider functions (the program calls none).
+/// providers would, and the one provider function the program calls (the account's zones).
 /// </summary>
 public sealed class MockCloud : IMocks
 {
@@ -39,8 +40,29 @@ public sealed class MockCloud : IMocks
     }
 
     /// <inheritdoc/>
-    public Task<object> CallAsync(MockCallArgs args) =>
-        throw new InvalidOperationException("The program must not call provider functions.");
+    public Task<object> CallAsync(MockCallArgs args) => Task.FromResult(Answer(args, AwsRegions.All.ZonesOf));
+
+    /// <summary>The token of the provider function that lists the account's Availability Zones.</summary>
+    public const string ZonesFunction = "aws:index/getAvailabilityZones:getAvailabilityZones";
+
+    /// <summary>
+    /// Answers <see cref="ZonesFunction"/> with the zones <paramref name="zonesOf"/> gives for the
+    /// region asked (the account's zones); refuses every other function, which the program never calls.
+    /// </summary>
+    public static object Answer(MockCallArgs args, Func<string, IReadOnlyList<string>> zonesOf)
+    {
+        if (args.Token != ZonesFunction)
+        {
+            throw new InvalidOperationException($"The program must not call provider function {args.Token}.");
+        }
+
+        var region = args.Args.TryGetValue("region", out var asked) ? (string)asked : "";
+        var names = zonesOf(region);
+        return ImmutableDictionary<string, object>.Empty
+            .Add("id", region)
+            .Add("names", ImmutableArray.CreateRange<object>(names))
+            .Add("zoneIds", ImmutableArray.CreateRange<object>(names.Select((_, i) => $"{region}-az{i + 1}")));
+    }
 
     /// <summary>
     /// Echoes inputs, adds what AWS would compute (arn, name, dnsName), gives every resource a

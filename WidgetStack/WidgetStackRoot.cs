@@ -7,9 +7,9 @@ using WidgetStack.Blueprint.Settings;
 namespace WidgetStack;
 
 /// <summary>
-/// The stack: reads the config once, validates it with the blueprint's rules (a bad value stops
-/// the program before any resource is registered), designs the stack and hands each part of the
-/// design to its component.
+/// The stack: reads the config once, validates it with the blueprint's rules and the zones the
+/// account has (a bad value stops the program before any resource is registered), designs the
+/// stack and hands each part of the design to its component.
 /// </summary>
 public sealed class WidgetStackRoot : Stack
 {
@@ -92,7 +92,9 @@ public sealed class WidgetStackRoot : Stack
         var config = PulumiStackConfig.Read(Deployment.Instance.ProjectName, Deployment.Instance.StackName);
         try
         {
-            return WidgetDesign.From(SettingsReader.Read(config));
+            var settings = SettingsReader.Read(config);
+            AccountZoneCheck.Require(settings);
+            return WidgetDesign.From(settings);
         }
         catch (SettingsException e)
         {
