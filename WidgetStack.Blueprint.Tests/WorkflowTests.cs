@@ -44,6 +44,26 @@ public partial class WorkflowTests
         Assert.That(names.Where(name => !SetUp.Contains($"`{name}", StringComparison.Ordinal)), Is.Empty, "named in the set-up table");
     }
 
+    // A personal token of someone in several organisations resolves a bare stack name in their
+    // default one: every Pulumi step names the organisation when PULUMI_ORG says it.
+    [Test]
+    public void Every_pulumi_step_names_its_stack_in_the_organisation_PULUMI_ORG_names()
+    {
+        var stackNames = StackName().Matches(Workflow).Select(m => m.Groups["value"].Value.Trim()).ToList();
+
+        Assert.That(stackNames, Has.Count.EqualTo(Regex.Count(Workflow, @"uses: pulumi/actions@")));
+        Assert.Multiple(() =>
+        {
+            foreach (var name in stackNames)
+            {
+                Assert.That(name, Does.Match(@"^\$\{\{ vars\.PULUMI_ORG && format\('\{0\}/(\{1\}|[a-z]+)', vars\.PULUMI_ORG(, matrix\.stack)?\) \|\| ('[a-z]+'|matrix\.stack) \}\}$"), name);
+            }
+        });
+    }
+
+    [GeneratedRegex(@"^\s*stack-name:(?<value>.*)$", RegexOptions.Multiline)]
+    private static partial Regex StackName();
+
     [GeneratedRegex(@"\b(?:vars|secrets)\.(?<name>[A-Z][A-Z0-9_]*)")]
     private static partial Regex SettingRead();
 }
