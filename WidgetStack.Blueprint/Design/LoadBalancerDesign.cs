@@ -54,7 +54,14 @@ public sealed record TargetGroupDesign(string Name, string PreviousName, int Der
     /// </summary>
     public const int Port = 3333;
 
-    /// <summary>The health check probes each target on the port it was registered with.</summary>
+    /// <summary>
+    /// The health check probes each target on the port it was registered with: "If the protocol is
+    /// HTTP, HTTPS, TCP, TLS, UDP, or TCP_UDP, the default is traffic-port, which is the port on which
+    /// each target receives traffic from the load balancer" (ELB API reference, CreateTargetGroup,
+    /// HealthCheckPort, as the AWS SDK for Kotlin reference quotes it:
+    /// https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/elasticloadbalancingv2/aws.sdk.kotlin.services.elasticloadbalancingv2.model/-create-target-group-request/-builder/health-check-port.html).
+    /// Set, not left to the default, so the group never probes its own fixed <see cref="Port"/>.
+    /// </summary>
     public const string HealthCheckPort = "traffic-port";
 }
 
