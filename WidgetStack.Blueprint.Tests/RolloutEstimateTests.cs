@@ -153,6 +153,50 @@ public class RolloutEstimateTests
         });
     }
 
+    // ECS keeps the old version through the bake time only ("the time period when both blue and
+    // green service revisions are running simultaneously after the production traffic has shifted"):
+    // a 2-minute bake under a 5-minute alarm watch runs both for 2 min, a bake of 0 not at all.
+    [TestCase("2", "Both versions run for 2 min a deployment (shift and bake)", "100%, the old version stops after the bake")]
+    [TestCase("0", "The old version stops as soon as all production traffic is on the new one (bake time 0 min): no time with both versions running.", "100%, the old version stops")]
+    public void Blue_green_runs_both_versions_for_its_bake_time_not_the_alarm_watch(string bakeMinutes, string bothVersions, string lastRow)
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(
+            ("widget:deploymentStrategy", "blueGreen"),
+            ("widget:bakeTimeMinutes", bakeMinutes),
+            ("widget:alarmMinutes", "5")));
+
+        var (exit, output, error) = BlueprintRun.RunUnwrapped("qa", "--dir", folder);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(output, Does.Contain(bothVersions));
+            Assert.That(output, Does.Match(TableRow.Of(bakeMinutes, lastRow)));
+            Assert.That(output, Does.Match(TableRow.Of("Alarm watch, then bake", "300 s: alarms, 5 periods x 60 s", "300 s: alarms, 5 periods x 60 s")));
+        });
+    }
+
+    // Linear: 25% at minute 0, then 25% more every 3 minutes: all traffic moved at minute 9, then the
+    // bake of 1 minute: both versions run 10 min.
+    [Test]
+    public void A_linear_release_runs_both_versions_through_its_shift_and_its_bake()
+    {
+        var folder = Repository.WithStack("qa", ValidStack.Yaml(
+            ("widget:replicas", "1"),
+            ("widget:deploymentStrategy", "linear"),
+            ("widget:linearStepPercent", "25"),
+            ("widget:linearStepBakeMinutes", "3"),
+            ("widget:bakeTimeMinutes", "1")));
+
+        var (exit, output, error) = BlueprintRun.RunUnwrapped("qa", "--dir", folder);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(output, Does.Contain("Both versions run for 10 min a deployment (shift and bake): 1 task more"));
+        });
+    }
+
     private static DeploymentSettings Rolling(int min, int max, int grace) =>
         new(DeploymentStrategy.Rolling, min, max, CircuitBreaker: true, Rollback: true, BakeTimeMinutes: 0, HealthCheckGracePeriodSeconds: grace);
 

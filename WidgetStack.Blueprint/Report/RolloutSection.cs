@@ -59,17 +59,23 @@ internal static class RolloutSection
             yield break;
         }
 
-        var bake = deployment.Rollout.BakeSeconds / 60;
+        var bake = deployment.Rollout.BakeTimeSeconds / 60;
         var last = deployment.TrafficSchedule[^1].Minute;
         yield return Line($"Traffic schedule of a {deployment.StrategyName.ToLowerInvariant().Replace('_', '/')} deployment, from the minute the new tasks are healthy (percent of production traffic on the new version)");
         yield return Table(
             ["Minute", "On the new version"],
             [
                 .. deployment.TrafficSchedule.Select(step => new[] { step.Minute.ToString(System.Globalization.CultureInfo.InvariantCulture), FormattableString.Invariant($"{step.PercentOnNew:0.#}%") }),
-                [(last + bake).ToString(System.Globalization.CultureInfo.InvariantCulture), "100%, the old version stops after the bake"],
+                [(last + bake).ToString(System.Globalization.CultureInfo.InvariantCulture), bake > 0 ? "100%, the old version stops after the bake" : "100%, the old version stops"],
             ]);
+        if (deployment.Rollout.BothVersionsSeconds == 0)
+        {
+            yield return Line("The old version stops as soon as all production traffic is on the new one (bake time 0 min): no time with both versions running.");
+            yield break;
+        }
+
         var replicas = deployment.Rollout.Replicas;
-        var both = $"Both versions run for {deployment.Rollout.BothVersionsSeconds / 60} min a deployment (shift and bake): {replicas} tasks more";
+        var both = $"Both versions run for {deployment.Rollout.BothVersionsSeconds / 60} min a deployment (shift and bake): {replicas} {(replicas == 1 ? "task" : "tasks")} more";
         if (Costs.PriceList.For(design.Settings.Region) is { } prices)
         {
             var usd = replicas * Costs.CostEstimate.UsdPerTaskMonth(design, prices, assumptions) / assumptions.HoursPerMonth * deployment.Rollout.BothVersionsSeconds / 3600m;

@@ -72,8 +72,15 @@ public sealed record RolloutEstimate(int Replicas, int Waves, int TasksPerWave, 
     /// <summary>The whole deployment: the waves, the traffic shift, the final bake, seconds.</summary>
     public int Seconds => (Waves * SecondsPerWave) + ShiftSeconds + BakeSeconds;
 
-    /// <summary>How long the old and the new version both run: the traffic shift and the final bake (0 for rolling), seconds.</summary>
-    public int BothVersionsSeconds => BakeTimeSeconds == 0 && ShiftSeconds == 0 ? 0 : ShiftSeconds + BakeSeconds;
+    /// <summary>
+    /// How long the old and the new version both run: the traffic shift, then the bake time, "the
+    /// time period when both blue and green service revisions are running simultaneously after the
+    /// production traffic has shifted" (ECS API reference, DeploymentConfiguration, bakeTimeInMinutes,
+    /// as the AWS SDK for Kotlin reference quotes it:
+    /// https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/ecs/aws.sdk.kotlin.services.ecs.model/-deployment-configuration/bake-time-in-minutes.html).
+    /// The alarm watch does not keep the old version: 0 for rolling and for a bake time of 0, seconds.
+    /// </summary>
+    public int BothVersionsSeconds => ShiftSeconds + BakeTimeSeconds;
 
     /// <summary>
     /// A release the alarms reject at the end of their watch, then ECS's rollback (a deployment of
