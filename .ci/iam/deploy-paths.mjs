@@ -22,8 +22,9 @@ const roleActions = [
 const inlinePolicyActions = ["iam:PutRolePolicy", "iam:GetRolePolicy", "iam:ListRolePolicies", "iam:DeleteRolePolicy"];
 
 // Services no stack role may be passed to: a role on an instance or a function would run
-// outside the stack's tasks with the role's permissions
-// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services).
+// outside the stack's tasks with the role's permissions. EC2's principal:
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html; Lambda's:
+// https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html
 const foreignServices = ["ec2.amazonaws.com", "lambda.amazonaws.com"];
 
 const list = (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
