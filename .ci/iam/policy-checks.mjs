@@ -4,9 +4,10 @@
 // - every action exists (a wildcard matches at least one);
 // - every Resource ARN matches a resource type of its action (an ARN for an action that acts
 //   on no resource type is a problem too: only "*" applies to it);
-// - "*" is a problem in an Allow of the stack's own identity policies where the action acts on
-//   resource types that could be named; in a resource policy (key, topic, bucket) "*" means the
-//   resource the policy is attached to, as KMS key policies must write it, and is accepted;
+// - "*" is a problem in an Allow of the stack's own identity policies (and of the deploy role's,
+//   but for its service-wide grants) where the action acts on resource types that could be named;
+//   in a resource policy (key, topic, bucket) "*" means the resource the policy is attached to,
+//   as KMS key policies must write it, and is accepted;
 // - every condition key is global, or defined for the actions of its statement: for an Allow, for
 //   at least one of them (else the statement can never apply); for a Deny, for at least one
 //   action of every Action entry (else the Deny silently never applies to that entry's actions).
@@ -58,10 +59,23 @@ export function checkManagedPolicies(model, managedPolicies) {
 }
 
 /** Checks grammar, actions, resources and condition keys of every policy document of the stack. */
-export async function checkPolicyDocuments(model, reference, policyPackage) {
+export const checkPolicyDocuments = (model, reference, policyPackage) => checkDocuments(policyDocuments(model), reference, policyPackage);
+
+/**
+ * Checks grammar, actions, resources and condition keys of each { where, kind, document }. Kind
+ * "deploy" is an identity policy whose service-wide grants (ec2:*) on "*" are deliberate (README,
+ * the deploy role's permissions); a named action on "*" that acts on resource types is refused
+ * there as in the stack's own identity policies.
+ */
+export async function checkDocuments(documents, reference, policyPackage) {
   const problems = [];
-  const validate = { identity: policyPackage.validateIdentityPolicy, trust: policyPackage.validateTrustPolicy, resource: policyPackage.validateResourcePolicy };
-  for (const { where, kind, document } of policyDocuments(model)) {
+  const validate = {
+    identity: policyPackage.validateIdentityPolicy,
+    deploy: policyPackage.validateIdentityPolicy,
+    trust: policyPackage.validateTrustPolicy,
+    resource: policyPackage.validateResourcePolicy,
+  };
+  for (const { where, kind, document } of documents) {
     for (const error of validate[kind](document)) problems.push(`${where}: ${error.path}: ${error.message}`);
     for (const [index, statement] of list(document?.Statement).entries()) {
       const at = `${where}, statement ${statement.Sid ?? index + 1}`;
@@ -94,7 +108,8 @@ async function checkStatement(statement, kind, reference) {
         // Accepted in resource policies (the resource they are attached to), for actions that
         // act on no resource type, and in a Deny (denying more is never a leak).
         const named = actions.filter((a) => !a.isWildcardOnly);
-        if (kind === "identity" && statement.Effect === "Allow" && named.length > 0)
+        const broadByDesign = kind === "deploy" && /^[^:]+:\*$/.test(entry);
+        if ((kind === "identity" || (kind === "deploy" && !broadByDesign)) && statement.Effect === "Allow" && named.length > 0)
           problems.push(`Resource "*" for ${entry}, which acts on ${named[0].resourceTypes.map((t) => t.name).join(" or ")}${wildcard ? ` (${named[0].service}:${named[0].name})` : ""}: name the resources`);
       } else if (parseArn(resource) === undefined) {
         problems.push(`Resource ${resource} is neither "*" nor an ARN`);

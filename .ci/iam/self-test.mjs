@@ -1,8 +1,11 @@
-// Proof that the check can fail: two broken variants of the snapshots, made in memory, must each
-// fail with their own problem line (whatever else the snapshots get wrong at the time).
+// Proof that the check can fail: broken variants of the snapshots and of the deploy role's policy,
+// made in memory, must each fail with their own problem line (whatever else the snapshots get
+// wrong at the time). A variant breaks the snapshot (breakIt), the policy (breakPolicy) or both;
+// each returns whether it found something to break.
 import { parseArn } from "./arn-patterns.mjs";
 
 const clone = (value) => JSON.parse(JSON.stringify(value));
+const statement = (policy, sid) => policy.Statement.find((s) => s.Sid === sid);
 
 export const brokenVariants = [
   {
@@ -41,19 +44,69 @@ export const brokenVariants = [
     },
     mustReport: /path "cloudwatch\.amazonaws\.com publishes [^"]*": .* is (Implicitly|Explicitly)Denied, expected allowed/,
   },
+  {
+    name: "(c) iam:PassRole of the stack's roles without the iam:PassedToService condition",
+    snapshot: "resources-prod.json",
+    breakPolicy: (policy) => delete statement(policy, "PassStackRoles")?.Condition,
+    mustReport: /deploy path "deploy role passes a stack role to ec2\.amazonaws\.com": .* is Allowed, expected denied/,
+  },
+  {
+    name: "(d) iam:AttachRolePolicy without the iam:PolicyARN condition",
+    snapshot: "resources-prod-bluegreen-https.json",
+    breakPolicy: (policy) => delete statement(policy, "StackRolesManagedPolicies")?.Condition,
+    mustReport: /deploy path "deploy role attaches AdministratorAccess to a stack role": .* is Allowed, expected denied/,
+  },
+  {
+    name: "(e) the deploy role's policy without wafv2:*",
+    snapshot: "resources-prod.json",
+    breakPolicy(policy) {
+      const services = statement(policy, "StackServices");
+      const before = services?.Action.length;
+      if (services) services.Action = services.Action.filter((a) => a !== "wafv2:*");
+      return services?.Action.length < before;
+    },
+    mustReport: /deploy path "deploy role creates aws:wafv2\/webAcl:WebAcl \(wafv2:CreateWebACL\)": .* is ImplicitlyDenied, expected allowed/,
+  },
+  {
+    name: "(f) a managed policy attached that the deploy role's policy does not list",
+    snapshot: "resources-prod-bluegreen-https.json",
+    breakIt(resources) {
+      const attachment = resources.find((r) => r.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment");
+      if (attachment) resources.push({ ...clone(attachment), name: `${attachment.name}-extra`, inputs: { ...attachment.inputs, policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" } });
+      return attachment !== undefined;
+    },
+    mustReport: /deploy path "deploy role attaches ReadOnlyAccess to role [^"]*": .* is ImplicitlyDenied, expected allowed/,
+  },
+  {
+    name: "(g) a role outside the deploy role's policy (app-worker)",
+    snapshot: "resources-dev.json",
+    breakIt(resources) {
+      const role = resources.find((r) => r.type === "aws:iam/role:Role");
+      if (role) resources.push({ ...clone(role), name: "app-worker" });
+      return role !== undefined;
+    },
+    mustReport: /deploy path "deploy role creates, reads, tags and deletes role app-worker [^"]*": .* is ImplicitlyDenied, expected allowed/,
+  },
+  {
+    name: "(h) a resource type without a create action in deploy-actions.mjs",
+    snapshot: "resources-dev.json",
+    breakIt: (resources) => resources.push({ type: "aws:sqs/queue:Queue", name: "widget-queue", parent: resources[0]?.parent, inputs: {} }) > 0,
+    mustReport: /aws:sqs\/queue:Queue has no create action in \.ci\/iam\/deploy-actions\.mjs/,
+  },
 ];
 
 /** Runs every variant through check(snapshot) and reports whether each failed as it must. */
-export async function selfTest(snapshots, check) {
+export async function selfTest(snapshots, deployPolicy, check) {
   let passed = 0;
   for (const variant of brokenVariants) {
     const original = snapshots.find((s) => s.file.endsWith(variant.snapshot));
     const resources = clone(original?.resources ?? []);
-    if (!original || !variant.breakIt(resources)) {
-      console.log(`self-test ${variant.name}: FAILED, ${variant.snapshot} has nothing to break`);
+    const policy = clone(deployPolicy);
+    if (!original || !(variant.breakIt?.(resources) ?? true) || !(variant.breakPolicy?.(policy) ?? true)) {
+      console.log(`self-test ${variant.name}: FAILED, ${variant.snapshot} or the deploy role's policy has nothing to break`);
       continue;
     }
-    const result = await check({ ...original, resources });
+    const result = await check({ ...original, resources }, policy);
     const lines = result.problems.filter((p) => variant.mustReport.test(p));
     if (lines.length > 0) {
       passed++;

@@ -29,13 +29,13 @@ export function serviceReference(iamData) {
         return Promise.all(names.map(async (name) => ({ service, ...(await reference.action(service, name)) })));
       }),
 
-    /** The resource types an action acts on, each with its ARN format and condition keys. */
+    /** The resource types an action acts on, each with its ARN format and condition keys (some types, as budgets' budget, have none). */
     resourceTypes: (service, action) =>
       memo(`types ${service}:${action.name}`, () =>
         Promise.all(
           action.resourceTypes.map(async (type) => {
             const details = await iamData.iamResourceTypeDetails(service, type.name);
-            return { name: type.name, format: details.arn, conditionKeys: [...details.conditionKeys, ...type.conditionKeys] };
+            return { name: type.name, format: details.arn, conditionKeys: [...(details.conditionKeys ?? []), ...type.conditionKeys] };
           }),
         ),
       ),
