@@ -90,6 +90,15 @@ export async function deployPaths(model, deployPolicy, reference, managedPolicie
   add("deploy role writes a user's inline policy (iam:PutUserPolicy)", "denied", [request("iam:PutUserPolicy", await userArn("intruder"))]);
   add("deploy role creates an access key (iam:CreateAccessKey)", "denied", [request("iam:CreateAccessKey", await userArn("intruder"))]);
 
+  // The one provider function the program calls, at preview and up (WidgetStack/AccountZoneCheck.cs):
+  // the deploy role, and the preview role, which holds AWS's ReadOnlyAccess (README.md, CI/CD).
+  const zones = request("ec2:DescribeAvailabilityZones", "*");
+  add("deploy role lists the account's Availability Zones (ec2:DescribeAvailabilityZones)", "allowed", [zones]);
+  const readOnly = { name: "managed policy ReadOnlyAccess", policy: managedPolicies.getLatestPolicyDocument("ReadOnlyAccess") };
+  add("preview role (ReadOnlyAccess) lists the account's Availability Zones (ec2:DescribeAvailabilityZones)", "allowed", [
+    { ...zones, principal: `arn:${partition}:sts::${account}:assumed-role/widget-preview/session`, identity: [readOnly] },
+  ]);
+
   // One create action per resource type of the stack.
   const types = [...new Set(model.resources.map((r) => r.type))].filter((t) => !isComponentOrProvider(t)).sort();
   for (const type of types) {
