@@ -135,18 +135,15 @@ public class RolloutEstimateTests
     [Test]
     public void A_stack_already_at_AWS_defaults_saves_nothing_and_blue_green_adds_its_bake()
     {
-        var folder = Repository.WithStack("qa", ValidStack.Yaml(
+        var output = Blueprint(
             ("widget:deploymentStrategy", "blueGreen"),
             ("widget:bakeTimeMinutes", "10"),
             ("widget:healthCheckIntervalSeconds", "30"),
             ("widget:healthyThreshold", "5"),
-            ("widget:deregistrationDelaySeconds", "300")));
-
-        var (exit, output, error) = BlueprintRun.Run("qa", "--dir", folder);
+            ("widget:deregistrationDelaySeconds", "300"));
 
         Assert.Multiple(() =>
         {
-            Assert.That(exit, Is.EqualTo(0), error);
             Assert.That(output, Does.Match(TableRow.Of("Alarm watch, then bake", "600 s: bake time (alarms: 180 s)", "600 s: bake time (alarms: 180 s)")));
             Assert.That(output, Does.Match(TableRow.Of("Total", "1110 s (18 min 30 s)", "1110 s (18 min 30 s)")));
             Assert.That(output, Does.Contain("The stack's health check and drain save nothing over AWS's defaults. pulumi up waits up to 74 min"));
@@ -160,16 +157,13 @@ public class RolloutEstimateTests
     [TestCase("0", "The old version stops as soon as all production traffic is on the new one (bake time 0 min): no time with both versions running.", "100%, the old version stops")]
     public void Blue_green_runs_both_versions_for_its_bake_time_not_the_alarm_watch(string bakeMinutes, string bothVersions, string lastRow)
     {
-        var folder = Repository.WithStack("qa", ValidStack.Yaml(
+        var output = Blueprint(
             ("widget:deploymentStrategy", "blueGreen"),
             ("widget:bakeTimeMinutes", bakeMinutes),
-            ("widget:alarmMinutes", "5")));
-
-        var (exit, output, error) = BlueprintRun.RunUnwrapped("qa", "--dir", folder);
+            ("widget:alarmMinutes", "5"));
 
         Assert.Multiple(() =>
         {
-            Assert.That(exit, Is.EqualTo(0), error);
             Assert.That(output, Does.Contain(bothVersions));
             Assert.That(output, Does.Match(TableRow.Of(bakeMinutes, lastRow)));
             Assert.That(output, Does.Match(TableRow.Of("Alarm watch, then bake", "300 s: alarms, 5 periods x 60 s", "300 s: alarms, 5 periods x 60 s")));
@@ -181,20 +175,25 @@ public class RolloutEstimateTests
     [Test]
     public void A_linear_release_runs_both_versions_through_its_shift_and_its_bake()
     {
-        var folder = Repository.WithStack("qa", ValidStack.Yaml(
+        var output = Blueprint(
             ("widget:replicas", "1"),
             ("widget:deploymentStrategy", "linear"),
             ("widget:linearStepPercent", "25"),
             ("widget:linearStepBakeMinutes", "3"),
-            ("widget:bakeTimeMinutes", "1")));
-
-        var (exit, output, error) = BlueprintRun.RunUnwrapped("qa", "--dir", folder);
+            ("widget:bakeTimeMinutes", "1"));
 
         Assert.Multiple(() =>
         {
-            Assert.That(exit, Is.EqualTo(0), error);
             Assert.That(output, Does.Contain("Both versions run for 10 min a deployment (shift and bake): 1 task more"));
         });
+    }
+
+    /// <summary>The blueprint of a valid stack with <paramref name="changes"/>, unwrapped; the run must succeed.</summary>
+    private static string Blueprint(params (string Key, string? Value)[] changes)
+    {
+        var (exit, output, error) = BlueprintRun.RunUnwrapped("qa", "--dir", Repository.WithStack("qa", ValidStack.Yaml(changes)));
+        Assert.That(exit, Is.EqualTo(0), error);
+        return output;
     }
 
     private static DeploymentSettings Rolling(int min, int max, int grace) =>
