@@ -152,8 +152,10 @@ public class RolloutEstimateTests
 
     // ECS keeps the old version through the bake time only ("the time period when both blue and
     // green service revisions are running simultaneously after the production traffic has shifted"):
-    // a 2-minute bake under a 5-minute alarm watch runs both for 2 min, a bake of 0 not at all.
+    // a 2-minute bake under a 5-minute alarm watch runs both for 2 min, a bake of 0 not at all; a
+    // bake as long as the watch is still the alarms' bake.
     [TestCase("2", "Both versions run for 2 min a deployment (shift and bake)", "100%, the old version stops after the bake")]
+    [TestCase("5", "Both versions run for 5 min a deployment (shift and bake)", "100%, the old version stops after the bake")]
     [TestCase("0", "The old version stops as soon as all production traffic is on the new one (bake time 0 min): no time with both versions running.", "100%, the old version stops")]
     public void Blue_green_runs_both_versions_for_its_bake_time_not_the_alarm_watch(string bakeMinutes, string bothVersions, string lastRow)
     {
@@ -165,13 +167,15 @@ public class RolloutEstimateTests
         Assert.Multiple(() =>
         {
             Assert.That(output, Does.Contain(bothVersions));
+            Assert.That(output.Split("Both versions run").Length - 1, Is.EqualTo(bakeMinutes == "0" ? 0 : 1));
             Assert.That(output, Does.Match(TableRow.Of(bakeMinutes, lastRow)));
             Assert.That(output, Does.Match(TableRow.Of("Alarm watch, then bake", "300 s: alarms, 5 periods x 60 s", "300 s: alarms, 5 periods x 60 s")));
         });
     }
 
     // Linear: 25% at minute 0, then 25% more every 3 minutes: all traffic moved at minute 9, then the
-    // bake of 1 minute: both versions run 10 min.
+    // bake of 1 minute: both versions run 10 min. The deployment: one wave of 110 s, the 540 s shift
+    // and the 180 s alarm watch: 830 s.
     [Test]
     public void A_linear_release_runs_both_versions_through_its_shift_and_its_bake()
     {
@@ -185,6 +189,8 @@ public class RolloutEstimateTests
         Assert.Multiple(() =>
         {
             Assert.That(output, Does.Contain("Both versions run for 10 min a deployment (shift and bake): 1 task more"));
+            Assert.That(output, Does.Match(TableRow.Of("Traffic shift", "540 s", "540 s")));
+            Assert.That(output, Does.Match(TableRow.Of("Total", "830 s (13 min 50 s)", "1230 s (20 min 30 s)")));
         });
     }
 
