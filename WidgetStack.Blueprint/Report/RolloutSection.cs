@@ -14,7 +14,7 @@ internal static class RolloutSection
         var (stack, defaults) = (deployment.Rollout, deployment.RolloutWithAwsDefaults);
         var health = design.LoadBalancer.ProductionTargetGroup.HealthCheck;
         var minutes = design.Monitoring.EvaluationMinutes;
-        yield return Line($"Rollout of one deployment of {stack.Replicas} tasks (the most the service runs), estimated; beside it the target group at AWS's defaults");
+        yield return Line($"Rollout of one deployment of {Tasks(stack.Replicas)} (the most the service runs), estimated; beside it the target group at AWS's defaults");
         yield return Table(
             ["Step", "This stack", "AWS defaults"],
             [
@@ -46,7 +46,9 @@ internal static class RolloutSection
             + "a release an alarm rejects fails at the end of that watch, and the rollback is a deployment of the same length.");
     }
 
-    private static string Waves(RolloutEstimate estimate) => $"{estimate.Waves} of up to {estimate.TasksPerWave} tasks";
+    private static string Waves(RolloutEstimate estimate) => $"{estimate.Waves} of up to {Tasks(estimate.TasksPerWave)}";
+
+    private static string Tasks(int count) => count == 1 ? "1 task" : $"{count} tasks";
 
     private static string Shift(RolloutEstimate estimate) => estimate.ShiftSeconds > 0 ? $"{estimate.ShiftSeconds} s" : "none";
 
@@ -75,7 +77,7 @@ internal static class RolloutSection
         }
 
         var replicas = deployment.Rollout.Replicas;
-        var both = $"Both versions run for {deployment.Rollout.BothVersionsSeconds / 60} min a deployment (shift and bake): {replicas} {(replicas == 1 ? "task" : "tasks")} more";
+        var both = $"Both versions run for {deployment.Rollout.BothVersionsSeconds / 60} min a deployment (shift and bake): {Tasks(replicas)} more";
         if (Costs.PriceList.For(design.Settings.Region) is { } prices)
         {
             var usd = replicas * Costs.CostEstimate.UsdPerTaskMonth(design, prices, assumptions) / assumptions.HoursPerMonth * deployment.Rollout.BothVersionsSeconds / 3600m;
