@@ -7,7 +7,11 @@ import { hostedZonesOf } from "./deploy-policy.mjs";
 import { serviceLinkedRolesFor, unneededService } from "./service-linked-roles.mjs";
 
 // What the provider calls on each role it creates, reads, tags, updates and deletes, and on the
-// role's inline policies.
+// role's inline policies: the IAM API calls of terraform-provider-aws internal/service/iam/role.go
+// (CreateRole, GetRole, UpdateRole, UpdateAssumeRolePolicy, ListAttachedRolePolicies,
+// ListRolePolicies, DeleteRole, and ListInstanceProfilesForRole before a delete), read at
+// pulumi/terraform-provider-aws patched-v5.14.0, older than the version Pulumi.Aws 7.48.0 bridges;
+// tags through TagRole/UntagRole, inline policies through Put/Get/DeleteRolePolicy.
 const roleActions = [
   "iam:CreateRole",
   "iam:GetRole",

@@ -30,13 +30,16 @@ public static class Waivers
             _ => "no web ACL, which costs about 8 USD a month with its three managed rule groups"),
         new("EC2.6", s => !s.Network.FlowLogs, _ => $"{K.Qualified(K.FlowLogs)} = false",
             _ => "the stack holds no data worth auditing; flow logs' CloudWatch ingestion is paid per GB"),
-        new("EC2.55", s => !s.Network.Endpoints, _ => $"{K.Qualified(K.VpcEndpoints)} = false",
-            _ => "image pulls go through NAT: with few deploys the endpoints cost more than the NAT data they spare"),
-        new("EC2.56", s => !s.Network.Endpoints, _ => $"{K.Qualified(K.VpcEndpoints)} = false",
-            _ => "image pulls go through NAT: with few deploys the endpoints cost more than the NAT data they spare"),
+        NoEndpoints("EC2.55"),
+        NoEndpoints("EC2.56"),
         new("CloudWatch.16", s => s.Task.LogRetentionDays < ControlCatalogue.LogRetentionDays, s => $"{K.Qualified(K.LogRetentionDays)} = {s.Task.LogRetentionDays}",
             s => $"logs are kept {s.Task.LogRetentionDays} days, not {ControlCatalogue.LogRetentionDays}: they only serve debugging"),
     ];
+
+    // Both ECR controls (API, Docker) fail for the one setting that leaves out the interface endpoints.
+    private static ControlCause NoEndpoints(string control) =>
+        new(control, s => !s.Network.Endpoints, _ => $"{K.Qualified(K.VpcEndpoints)} = false",
+            _ => "image pulls go through NAT: with few deploys the endpoints cost more than the NAT data they spare");
 
     /// <summary>The waivers <paramref name="settings"/> grant: one per control a setting breaks and a waiver covers.</summary>
     public static IReadOnlyList<Waiver> For(WidgetSettings settings) => For(settings, Causes);
